@@ -1,0 +1,210 @@
+//! Every interface string, once per language. A missing key in one
+//! language is a compile error: each table is a value of the same struct.
+//! Worded strings with numbers are functions here too, so components never
+//! write text of their own.
+
+use crate::lang::Lang;
+use crate::plural::{plural_category, Plural};
+
+pub struct Strings {
+    pub skip_to_content: &'static str,
+    pub menu: &'static str,
+    pub sections_nav: &'static str,
+    pub home: &'static str,
+    pub front_heading: &'static str,
+    pub load_more: &'static str,
+    pub loading_more: &'static str,
+    pub loading: &'static str,
+    pub by: &'static str,
+    pub published: &'static str,
+    pub updated: &'static str,
+    pub photo_credit: &'static str,
+    pub tags: &'static str,
+    pub related: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub back_home: &'static str,
+    pub error_title: &'static str,
+    pub error_network: &'static str,
+    pub error_server: &'static str,
+    pub error_decode: &'static str,
+    pub retry: &'static str,
+    pub no_articles: &'static str,
+    pub footer_nav: &'static str,
+}
+
+pub static FR: Strings = Strings {
+    skip_to_content: "Aller au contenu",
+    menu: "Menu",
+    sections_nav: "Rubriques",
+    home: "Accueil",
+    front_heading: "À la une",
+    load_more: "Voir plus d’articles",
+    loading_more: "Chargement des articles suivants…",
+    loading: "Chargement…",
+    by: "Par",
+    published: "Publié le",
+    updated: "Mis à jour le",
+    photo_credit: "Crédit photo :",
+    tags: "Mots-clés",
+    related: "À lire aussi",
+    not_found_title: "Page introuvable",
+    not_found_body: "Cette adresse ne correspond à aucune page : l’article a peut-être été déplacé, ou le lien contient une faute de frappe.",
+    back_home: "Retour à la une",
+    error_title: "Le contenu n’a pas pu être chargé",
+    error_network: "Le serveur ne répond pas. Vérifiez votre connexion.",
+    error_server: "Le serveur a répondu par une erreur",
+    error_decode: "Les données reçues sont illisibles.",
+    retry: "Réessayer",
+    no_articles: "Aucun article pour le moment.",
+    footer_nav: "Liens du site",
+};
+
+pub static EN: Strings = Strings {
+    skip_to_content: "Skip to content",
+    menu: "Menu",
+    sections_nav: "Sections",
+    home: "Home",
+    front_heading: "Top stories",
+    load_more: "Load more articles",
+    loading_more: "Loading more articles…",
+    loading: "Loading…",
+    by: "By",
+    published: "Published",
+    updated: "Updated",
+    photo_credit: "Photo:",
+    tags: "Tags",
+    related: "Related articles",
+    not_found_title: "Page not found",
+    not_found_body: "No page lives at this address: the article may have moved, or the link may hold a typo.",
+    back_home: "Back to the front page",
+    error_title: "This content could not be loaded",
+    error_network: "The server is not answering. Check your connection.",
+    error_server: "The server answered with an error",
+    error_decode: "The data received could not be read.",
+    retry: "Try again",
+    no_articles: "No articles yet.",
+    footer_nav: "Site links",
+};
+
+pub static AR: Strings = Strings {
+    skip_to_content: "انتقل إلى المحتوى",
+    menu: "القائمة",
+    sections_nav: "الأقسام",
+    home: "الرئيسية",
+    front_heading: "أبرز الأخبار",
+    load_more: "عرض مزيد من المقالات",
+    loading_more: "جارٍ تحميل المقالات التالية…",
+    loading: "جارٍ التحميل…",
+    by: "بقلم",
+    published: "نُشر في",
+    updated: "حُدّث في",
+    photo_credit: "حقوق الصورة:",
+    tags: "الوسوم",
+    related: "اقرأ أيضا",
+    not_found_title: "الصفحة غير موجودة",
+    not_found_body: "لا توجد صفحة بهذا العنوان: ربما نُقل المقال أو أن في الرابط خطأ.",
+    back_home: "العودة إلى الصفحة الرئيسية",
+    error_title: "تعذّر تحميل المحتوى",
+    error_network: "الخادم لا يستجيب. تحقّق من اتصالك.",
+    error_server: "ردّ الخادم بخطأ",
+    error_decode: "تعذّرت قراءة البيانات المستلمة.",
+    retry: "إعادة المحاولة",
+    no_articles: "لا توجد مقالات حاليا.",
+    footer_nav: "روابط الموقع",
+};
+
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+        Lang::Ar => &AR,
+    }
+}
+
+/// "Temps de lecture : 2 min", "2 min read", "مدة القراءة: دقيقتان".
+pub fn reading_time(minutes: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Temps de lecture : {minutes} min"),
+        Lang::En => format!("{minutes} min read"),
+        Lang::Ar => match plural_category(u64::from(minutes), lang) {
+            Plural::One => "مدة القراءة: دقيقة واحدة".to_owned(),
+            Plural::Two => "مدة القراءة: دقيقتان".to_owned(),
+            Plural::Few => format!("مدة القراءة: {minutes} دقائق"),
+            _ => format!("مدة القراءة: {minutes} دقيقة"),
+        },
+    }
+}
+
+/// "1 commentaire", "2 commentaires", "3 تعليقات".
+pub fn comment_count(n: u32, lang: Lang) -> String {
+    match (lang, plural_category(u64::from(n), lang)) {
+        (Lang::Fr, Plural::One) => format!("{n} commentaire"),
+        (Lang::Fr, _) => format!("{n} commentaires"),
+        (Lang::En, Plural::One) => format!("{n} comment"),
+        (Lang::En, _) => format!("{n} comments"),
+        (Lang::Ar, Plural::Zero) => "لا تعليقات".to_owned(),
+        (Lang::Ar, Plural::One) => "تعليق واحد".to_owned(),
+        (Lang::Ar, Plural::Two) => "تعليقان".to_owned(),
+        (Lang::Ar, Plural::Few) => format!("{n} تعليقات"),
+        (Lang::Ar, _) => format!("{n} تعليقا"),
+    }
+}
+
+/// A page's document title: "Culture — La Gazette".
+pub fn page_title(page: &str, site: &str) -> String {
+    if page.is_empty() {
+        site.to_owned()
+    } else {
+        format!("{page} — {site}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_fills_every_string() {
+        for lang in Lang::ALL {
+            let s = strings(lang);
+            let all = [
+                s.skip_to_content, s.menu, s.sections_nav, s.home, s.front_heading,
+                s.load_more, s.loading_more, s.loading, s.by, s.published, s.updated,
+                s.photo_credit, s.tags, s.related, s.not_found_title, s.not_found_body,
+                s.back_home, s.error_title, s.error_network, s.error_server,
+                s.error_decode, s.retry, s.no_articles, s.footer_nav,
+            ];
+            assert!(all.iter().all(|text| !text.trim().is_empty()), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn reading_time_wording() {
+        assert_eq!(reading_time(2, Lang::Fr), "Temps de lecture : 2 min");
+        assert_eq!(reading_time(2, Lang::En), "2 min read");
+        assert_eq!(reading_time(1, Lang::Ar), "مدة القراءة: دقيقة واحدة");
+        assert_eq!(reading_time(2, Lang::Ar), "مدة القراءة: دقيقتان");
+        assert_eq!(reading_time(5, Lang::Ar), "مدة القراءة: 5 دقائق");
+        assert_eq!(reading_time(12, Lang::Ar), "مدة القراءة: 12 دقيقة");
+    }
+
+    #[test]
+    fn comment_counts_use_plural_rules() {
+        assert_eq!(comment_count(0, Lang::Fr), "0 commentaire");
+        assert_eq!(comment_count(1, Lang::Fr), "1 commentaire");
+        assert_eq!(comment_count(2, Lang::Fr), "2 commentaires");
+        assert_eq!(comment_count(1, Lang::En), "1 comment");
+        assert_eq!(comment_count(0, Lang::En), "0 comments");
+        assert_eq!(comment_count(0, Lang::Ar), "لا تعليقات");
+        assert_eq!(comment_count(2, Lang::Ar), "تعليقان");
+        assert_eq!(comment_count(4, Lang::Ar), "4 تعليقات");
+        assert_eq!(comment_count(25, Lang::Ar), "25 تعليقا");
+    }
+
+    #[test]
+    fn titles_name_the_page_then_the_site() {
+        assert_eq!(page_title("Culture", "La Gazette"), "Culture — La Gazette");
+        assert_eq!(page_title("", "La Gazette"), "La Gazette");
+    }
+}

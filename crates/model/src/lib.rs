@@ -1,0 +1,12 @@
+//! Gazette's contract types (docs/API.md) and the pure logic shared by the
+//! app and the reference server: no DOM, no async, no I/O.
+
+pub mod comment_text;
+pub mod contract;
+pub mod dates;
+pub mod i18n;
+pub mod lang;
+pub mod links;
+pub mod plural;
+pub mod reading;
+pub mod thread;

@@ -1,0 +1,89 @@
+//! The frame of every page: skip link, masthead, section menu, footer.
+
+use gazette_model::contract::Site;
+use gazette_model::links::safe_href;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::context::{ui_strings, SiteContext};
+use crate::load::Load;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let s = ui_strings();
+    let site = expect_context::<SiteContext>().0;
+    let menu_open = RwSignal::new(false);
+    // Close the folded menu whenever the reader goes to another page.
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
+    view! {
+        <a class="skip-link" href="#main">{s.skip_to_content}</a>
+        <header class="masthead">
+            <div class="masthead-inner">
+                <A href="/" attr:class="site-name">
+                    {move || match &*site.read() {
+                        Load::Ready(site) => site.name.clone(),
+                        _ => String::new(),
+                    }}
+                </A>
+                <button type="button" class="menu-button" aria-controls="section-menu"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|open| *open = !*open)>
+                    <span aria-hidden="true" class="menu-icon"></span>
+                    {s.menu}
+                </button>
+            </div>
+            <nav id="section-menu" class="section-menu" aria-label=s.sections_nav
+                class:open=move || menu_open.get()>
+                <ul>
+                    {move || match &*site.read() {
+                        Load::Ready(site) => section_links(site).into_any(),
+                        _ => ().into_any(),
+                    }}
+                </ul>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            {move || match &*site.read() {
+                Load::Ready(site) => footer(site).into_any(),
+                _ => ().into_any(),
+            }}
+        </footer>
+    }
+}
+
+fn section_links(site: &Site) -> impl IntoView {
+    let s = ui_strings();
+    let home = view! { <li><A href="/" exact=true>{s.front_heading}</A></li> };
+    let sections = site
+        .sections
+        .iter()
+        .map(|section| {
+            let href = format!("/section/{}", section.slug);
+            let name = section.name.clone();
+            view! { <li><A href=href>{name}</A></li> }
+        })
+        .collect_view();
+    (home, sections)
+}
+
+fn footer(site: &Site) -> impl IntoView {
+    let s = ui_strings();
+    let links = site
+        .footer_links
+        .iter()
+        .filter_map(|link| {
+            let href = safe_href(&link.href)?.to_owned();
+            Some(view! { <li><a href=href>{link.label.clone()}</a></li> })
+        })
+        .collect_view();
+    view! {
+        <p class="footer-name">{site.name.clone()}{site.tagline.clone().map(|t| format!(" — {t}"))}</p>
+        <nav aria-label=s.footer_nav><ul>{links}</ul></nav>
+    }
+}

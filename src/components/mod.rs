@@ -1,0 +1,9 @@
+//! Components: turn data and signals into markup; they fetch nothing.
+
+pub mod blocks;
+pub mod feed;
+pub mod layout;
+pub mod states;
+pub mod summary;
+pub mod time;
+pub mod title;

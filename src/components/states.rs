@@ -1,0 +1,103 @@
+//! The states a page shows when it has no data yet, or none at all:
+//! skeletons shaped like the page, the error state with a retry, and the
+//! not-found page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::ApiError;
+use crate::context::ui_strings;
+use crate::load::Load;
+
+/// Renders `ready` with the data, or the skeleton, error or not-found state.
+pub fn load_view<T, V>(
+    state: ReadSignal<Load<T>>,
+    retry: Callback<()>,
+    skeleton: fn() -> AnyView,
+    ready: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || match state.get() {
+        Load::Loading => skeleton(),
+        Load::Ready(data) => ready(data).into_any(),
+        Load::Failed(ApiError::NotFound) => view! { <NotFound/> }.into_any(),
+        Load::Failed(error) => view! { <ErrorState error retry/> }.into_any(),
+    }
+}
+
+#[component]
+pub fn ErrorState(error: ApiError, retry: Callback<()>) -> impl IntoView {
+    let s = ui_strings();
+    let detail = match &error {
+        ApiError::Network => s.error_network.to_owned(),
+        ApiError::Status(code) => format!("{} ({code}).", s.error_server),
+        ApiError::Decode(_) | ApiError::NotFound => s.error_decode.to_owned(),
+    };
+    if let ApiError::Decode(reason) = &error {
+        leptos::logging::warn!("API data rejected: {reason}");
+    }
+    view! {
+        <section class="state state-error" role="alert" aria-labelledby="error-title">
+            <h1 id="error-title">{s.error_title}</h1>
+            <p>{detail}</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>
+                {s.retry}
+            </button>
+        </section>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let s = ui_strings();
+    crate::components::title::use_document_title(move || s.not_found_title.to_owned());
+    view! {
+        <section class="state state-not-found" aria-labelledby="not-found-title">
+            <h1 id="not-found-title">{s.not_found_title}</h1>
+            <p>{s.not_found_body}</p>
+            <p><A href="/">{s.back_home}</A></p>
+        </section>
+    }
+}
+
+/// The loading shape of a list of article cards.
+pub fn list_skeleton() -> AnyView {
+    let s = ui_strings();
+    view! {
+        <div class="skeleton" aria-busy="true">
+            <p class="visually-hidden" role="status">{s.loading}</p>
+            <div class="skeleton-line skeleton-title" aria-hidden="true"></div>
+            <ul class="cards" aria-hidden="true">
+                {(0..6).map(|_| view! {
+                    <li class="card card-skeleton">
+                        <div class="skeleton-image"></div>
+                        <div class="skeleton-line"></div>
+                        <div class="skeleton-line short"></div>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+    .into_any()
+}
+
+/// The loading shape of an article.
+pub fn article_skeleton() -> AnyView {
+    let s = ui_strings();
+    view! {
+        <div class="skeleton article" aria-busy="true">
+            <p class="visually-hidden" role="status">{s.loading}</p>
+            <div aria-hidden="true">
+                <div class="skeleton-line short"></div>
+                <div class="skeleton-line skeleton-title"></div>
+                <div class="skeleton-line"></div>
+                <div class="skeleton-image hero"></div>
+                {(0..8).map(|_| view! { <div class="skeleton-line"></div> }).collect_view()}
+            </div>
+        </div>
+    }
+    .into_any()
+}

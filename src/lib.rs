@@ -1,0 +1,12 @@
+//! Gazette, the app: routes, pages and components over the content API.
+//! Contract types and pure logic live in the `gazette-model` crate.
+
+pub mod api;
+mod app;
+pub mod browser;
+pub mod components;
+pub mod context;
+pub mod load;
+pub mod pages;
+
+pub use app::App;

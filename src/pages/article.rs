@@ -1,0 +1,96 @@
+//! `/article/{slug}`: one article, whole.
+
+use gazette_model::contract::{Article, ArticleSummary, Image};
+use gazette_model::i18n::{reading_time, strings};
+use gazette_model::lang::{dir_of, Lang};
+use gazette_model::links::safe_href;
+use gazette_model::reading::article_reading_minutes;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api;
+use crate::components::blocks::{Body, Caption};
+use crate::components::states::{article_skeleton, load_view};
+use crate::components::summary::ArticleCard;
+use crate::components::time::DateText;
+use crate::components::title::use_document_title;
+use crate::load::use_load;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let slug = params.read().get("slug").unwrap_or_default();
+        view! { <ArticleLoader slug/> }
+    }
+}
+
+#[component]
+fn ArticleLoader(slug: String) -> impl IntoView {
+    let (state, retry) = use_load(move || {
+        let slug = slug.clone();
+        async move { api::article(&slug).await }
+    });
+    load_view(state, retry, article_skeleton, |article| view! { <ArticleView article/> })
+}
+
+#[component]
+fn ArticleView(article: Article) -> impl IntoView {
+    let minutes = article_reading_minutes(&article);
+    let Article { summary, authors, body, tags, related, .. } = article;
+    let ArticleSummary { title, lede, section, lang: tag, published_at, updated_at, image, .. } =
+        summary;
+    let page_title = title.clone();
+    use_document_title(move || page_title.clone());
+    // Everything inside the article speaks its language, labels included.
+    let lang = Lang::from_tag_or_default(&tag);
+    let s = strings(lang);
+    let authors = authors.into_iter().map(|a| a.name).collect::<Vec<_>>().join(", ");
+    view! {
+        <article class="article" lang=tag.clone() dir=dir_of(&tag)>
+            <header class="article-header">
+                <p class="kicker"><A href=format!("/section/{}", section.slug)>{section.name}</A></p>
+                <h1>{title}</h1>
+                {lede.map(|lede| view! { <p class="lede">{lede}</p> })}
+                <p class="meta">
+                    {(!authors.is_empty()).then(|| view! {
+                        <span class="byline">{s.by}" "{authors}</span>
+                    })}
+                    <span>{s.published}" "<DateText at=published_at lang/></span>
+                    {updated_at.map(|at| view! { <span>{s.updated}" "<DateText at lang/></span> })}
+                    <span class="badge">{reading_time(minutes, lang)}</span>
+                </p>
+            </header>
+            {image.map(|image| view! { <Hero image/> })}
+            <Body blocks=body/>
+            {(!tags.is_empty()).then(|| view! {
+                <section class="tags" aria-label=s.tags>
+                    <h2 class="visually-hidden">{s.tags}</h2>
+                    <ul>{tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </section>
+            })}
+        </article>
+        {(!related.is_empty()).then(|| view! {
+            <section class="related" aria-labelledby="related-title">
+                <h2 id="related-title">{s.related}</h2>
+                <ul class="cards">
+                    {related.into_iter().map(|summary| view! { <ArticleCard summary/> }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn Hero(image: Image) -> impl IntoView {
+    let Image { src, alt, credit, width, height } = image;
+    safe_href(&src).map(|src| {
+        view! {
+            <figure class="hero">
+                <img src=src.to_owned() alt=alt width=width height=height fetchpriority="high"/>
+                <Caption caption=None credit/>
+            </figure>
+        }
+    })
+}

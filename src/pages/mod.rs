@@ -1,0 +1,6 @@
+//! One module per route: load the data, handle its states, compose.
+
+pub mod article;
+pub mod front;
+pub mod not_found;
+pub mod section;

@@ -1,0 +1,43 @@
+//! `/section/{slug}`: a section's articles, newest first, page by page.
+
+use gazette_model::contract::ArticleList;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api;
+use crate::components::feed::ArticleFeed;
+use crate::components::states::{list_skeleton, load_view};
+use crate::components::title::use_document_title;
+use crate::load::use_load;
+
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    // A new slug is a new page: its own state, and the old request aborted.
+    move || {
+        let slug = params.read().get("slug").unwrap_or_default();
+        view! { <SectionLoader slug/> }
+    }
+}
+
+#[component]
+fn SectionLoader(slug: String) -> impl IntoView {
+    let (state, retry) = use_load(move || {
+        let slug = slug.clone();
+        async move { api::section(&slug).await }
+    });
+    load_view(state, retry, list_skeleton, |list| view! { <SectionView list/> })
+}
+
+#[component]
+fn SectionView(list: ArticleList) -> impl IntoView {
+    let section = list.section.clone();
+    let name = section.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+    let title = name.clone();
+    use_document_title(move || title.clone());
+    view! {
+        <h1 class="page-title">{name}</h1>
+        {section.and_then(|s| s.description).map(|d| view! { <p class="page-description">{d}</p> })}
+        <ArticleFeed first=list/>
+    }
+}
