@@ -3,3 +3,4 @@
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROME_PATH=/usr/bin/chromium
 export CHROMEDRIVER=/usr/bin/chromedriver
+source scripts/versions.env

@@ -1,7 +1,7 @@
 //! The one API client: one function per endpoint of docs/API.md, typed
 //! errors, and cancellation of requests whose page was left.
 
-use gazette_model::contract::{Article, ArticleList, Site};
+use gazette_model::contract::{Article, ArticleList, CommentList, Site};
 use gazette_model::links::{is_safe_api_path, is_valid_slug};
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
@@ -74,4 +74,11 @@ pub async fn article(slug: &str) -> Result<Article, ApiError> {
         return Err(ApiError::NotFound);
     }
     get_json(&format!("articles/{slug}.json")).await
+}
+
+pub async fn comments(slug: &str) -> Result<CommentList, ApiError> {
+    if !is_valid_slug(slug) {
+        return Err(ApiError::NotFound);
+    }
+    get_json(&format!("articles/{slug}/comments.json")).await
 }

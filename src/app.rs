@@ -14,6 +14,7 @@ use crate::pages::article::ArticlePage;
 use crate::pages::front::FrontPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::section::SectionPage;
+use crate::pages::thread::ThreadPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -38,6 +39,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=FrontPage/>
                     <Route path=path!("/section/:slug") view=SectionPage/>
                     <Route path=path!("/article/:slug") view=ArticlePage/>
+                    <Route path=path!("/article/:slug/comments") view=ThreadPage/>
+                    <Route path=path!("/article/:slug/comments/:id") view=ThreadPage/>
                 </Routes>
             </Layout>
         </Router>

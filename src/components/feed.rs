@@ -48,7 +48,7 @@ pub fn ArticleFeed(first: ArticleList) -> impl IntoView {
                     children=|summary| view! { <ArticleCard summary/> }/>
             </ul>
         </Show>
-        {move || failed.get().map(|error| view! { <ErrorState error retry=load_more/> })}
+        {move || failed.get().map(|error| view! { <ErrorState error retry=load_more inline=true/> })}
         <Show when=move || next.read().is_some() && failed.read().is_none()>
             <p class="more">
                 <button type="button" class="button" aria-disabled=move || busy.get().to_string()

@@ -5,5 +5,6 @@ pub mod feed;
 pub mod layout;
 pub mod states;
 pub mod summary;
+pub mod thread;
 pub mod time;
 pub mod title;

@@ -28,8 +28,14 @@ where
     }
 }
 
+/// What failed and a retry. `inline` for a part of a page (a thread, the
+/// next page of a list): its heading is then not the page's `h1`.
 #[component]
-pub fn ErrorState(error: ApiError, retry: Callback<()>) -> impl IntoView {
+pub fn ErrorState(
+    error: ApiError,
+    retry: Callback<()>,
+    #[prop(optional)] inline: bool,
+) -> impl IntoView {
     let s = ui_strings();
     let detail = match &error {
         ApiError::Network => s.error_network.to_owned(),
@@ -41,7 +47,11 @@ pub fn ErrorState(error: ApiError, retry: Callback<()>) -> impl IntoView {
     }
     view! {
         <section class="state state-error" role="alert" aria-labelledby="error-title">
-            <h1 id="error-title">{s.error_title}</h1>
+            {if inline {
+                view! { <h3 id="error-title">{s.error_title}</h3> }.into_any()
+            } else {
+                view! { <h1 id="error-title">{s.error_title}</h1> }.into_any()
+            }}
             <p>{detail}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>
                 {s.retry}

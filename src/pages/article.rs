@@ -15,7 +15,8 @@ use crate::components::states::{article_skeleton, load_view};
 use crate::components::summary::ArticleCard;
 use crate::components::time::DateText;
 use crate::components::title::use_document_title;
-use crate::load::use_load;
+use crate::load::{use_load, Load};
+use crate::pages::thread::{load_comments, ThreadBody, ThreadScope};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -28,11 +29,19 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleLoader(slug: String) -> impl IntoView {
+    let fetch_slug = slug.clone();
     let (state, retry) = use_load(move || {
-        let slug = slug.clone();
+        let slug = fetch_slug.clone();
         async move { api::article(&slug).await }
     });
-    load_view(state, retry, article_skeleton, |article| view! { <ArticleView article/> })
+    let (comments, retry_comments) = load_comments(slug.clone());
+    let article_ready = move || matches!(*state.read(), Load::Ready(_));
+    view! {
+        {load_view(state, retry, article_skeleton, |article| view! { <ArticleView article/> })}
+        <Show when=article_ready>
+            <ThreadBody slug=slug.clone() scope=ThreadScope::Preview state=comments retry=retry_comments/>
+        </Show>
+    }
 }
 
 #[component]

@@ -4,3 +4,4 @@ pub mod article;
 pub mod front;
 pub mod not_found;
 pub mod section;
+pub mod thread;

@@ -31,6 +31,24 @@ pub struct Strings {
     pub retry: &'static str,
     pub no_articles: &'static str,
     pub footer_nav: &'static str,
+    pub comments_heading: &'static str,
+    pub comments_empty: &'static str,
+    pub comments_closed: &'static str,
+    pub sort_label: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_oldest: &'static str,
+    pub sort_replies: &'static str,
+    pub show_more_comments: &'static str,
+    pub comment_deleted: &'static str,
+    pub continue_thread: &'static str,
+    pub whole_thread: &'static str,
+    pub parent_comment: &'static str,
+    pub back_to_article: &'static str,
+    pub thread_of: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub collapse: &'static str,
+    pub comment_not_found: &'static str,
 }
 
 pub static FR: Strings = Strings {
@@ -58,6 +76,24 @@ pub static FR: Strings = Strings {
     retry: "Réessayer",
     no_articles: "Aucun article pour le moment.",
     footer_nav: "Liens du site",
+    comments_heading: "Commentaires",
+    comments_empty: "Soyez le premier à donner votre avis",
+    comments_closed: "Les commentaires sont fermés pour cet article.",
+    sort_label: "Trier les commentaires",
+    sort_newest: "Les plus récents",
+    sort_oldest: "Les plus anciens",
+    sort_replies: "Les plus discutés",
+    show_more_comments: "Afficher plus de commentaires",
+    comment_deleted: "Commentaire supprimé",
+    continue_thread: "Continuer cette discussion",
+    whole_thread: "Voir toute la discussion",
+    parent_comment: "Remonter au commentaire parent",
+    back_to_article: "Retour à l’article",
+    thread_of: "Discussion autour de l’article",
+    copy_link: "Copier le lien",
+    link_copied: "Lien copié",
+    collapse: "Replier",
+    comment_not_found: "Ce commentaire n’existe pas ou a été retiré.",
 };
 
 pub static EN: Strings = Strings {
@@ -85,6 +121,24 @@ pub static EN: Strings = Strings {
     retry: "Try again",
     no_articles: "No articles yet.",
     footer_nav: "Site links",
+    comments_heading: "Comments",
+    comments_empty: "Be the first to share your view",
+    comments_closed: "Comments are closed for this article.",
+    sort_label: "Sort comments",
+    sort_newest: "Newest first",
+    sort_oldest: "Oldest first",
+    sort_replies: "Most replies",
+    show_more_comments: "Show more comments",
+    comment_deleted: "Comment deleted",
+    continue_thread: "Continue this thread",
+    whole_thread: "View the whole thread",
+    parent_comment: "Up to the parent comment",
+    back_to_article: "Back to the article",
+    thread_of: "Discussion of the article",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    collapse: "Collapse",
+    comment_not_found: "This comment does not exist or was removed.",
 };
 
 pub static AR: Strings = Strings {
@@ -112,6 +166,24 @@ pub static AR: Strings = Strings {
     retry: "إعادة المحاولة",
     no_articles: "لا توجد مقالات حاليا.",
     footer_nav: "روابط الموقع",
+    comments_heading: "التعليقات",
+    comments_empty: "كن أول من يبدي رأيه",
+    comments_closed: "التعليقات مغلقة على هذا المقال.",
+    sort_label: "ترتيب التعليقات",
+    sort_newest: "الأحدث أولا",
+    sort_oldest: "الأقدم أولا",
+    sort_replies: "الأكثر ردودا",
+    show_more_comments: "عرض مزيد من التعليقات",
+    comment_deleted: "تعليق محذوف",
+    continue_thread: "متابعة هذا النقاش",
+    whole_thread: "عرض النقاش كاملا",
+    parent_comment: "الانتقال إلى التعليق الأصلي",
+    back_to_article: "العودة إلى المقال",
+    thread_of: "النقاش حول المقال",
+    copy_link: "نسخ الرابط",
+    link_copied: "تم نسخ الرابط",
+    collapse: "طي",
+    comment_not_found: "هذا التعليق غير موجود أو تمت إزالته.",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -151,6 +223,56 @@ pub fn comment_count(n: u32, lang: Lang) -> String {
     }
 }
 
+/// "3 réponses", "1 reply", "ردّان".
+pub fn reply_count(n: usize, lang: Lang) -> String {
+    let n64 = n as u64;
+    match (lang, plural_category(n64, lang)) {
+        (Lang::Fr, Plural::One) => format!("{n} réponse"),
+        (Lang::Fr, _) => format!("{n} réponses"),
+        (Lang::En, Plural::One) => format!("{n} reply"),
+        (Lang::En, _) => format!("{n} replies"),
+        (Lang::Ar, Plural::Zero) => "لا ردود".to_owned(),
+        (Lang::Ar, Plural::One) => "ردّ واحد".to_owned(),
+        (Lang::Ar, Plural::Two) => "ردّان".to_owned(),
+        (Lang::Ar, Plural::Few) => format!("{n} ردود"),
+        (Lang::Ar, _) => format!("{n} ردّا"),
+    }
+}
+
+/// The label of a collapsed comment's button: "Afficher 3 réponses masquées".
+pub fn expand_replies(n: usize, lang: Lang) -> String {
+    let count = reply_count(n, lang);
+    match lang {
+        Lang::Fr if n <= 1 => format!("Afficher {count} masquée"),
+        Lang::Fr => format!("Afficher {count} masquées"),
+        Lang::En => format!("Show {count} hidden"),
+        Lang::Ar => format!("إظهار المخفي: {count}"),
+    }
+}
+
+/// "Afficher 4 autres réponses".
+pub fn more_replies(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Afficher {} de plus", reply_count(n, lang)),
+        Lang::En if n == 1 => "Show 1 more reply".to_owned(),
+        Lang::En => format!("Show {n} more replies"),
+        Lang::Ar => format!("عرض المزيد: {}", reply_count(n, lang)),
+    }
+}
+
+/// A comment's accessible name: its author, and its depth when it is a reply.
+pub fn comment_label(author: &str, depth: usize, lang: Lang) -> String {
+    let level = depth + 1;
+    match (lang, depth) {
+        (Lang::Fr, 0) => format!("Commentaire de {author}"),
+        (Lang::Fr, _) => format!("Réponse de {author}, niveau {level}"),
+        (Lang::En, 0) => format!("Comment by {author}"),
+        (Lang::En, _) => format!("Reply by {author}, level {level}"),
+        (Lang::Ar, 0) => format!("تعليق من {author}"),
+        (Lang::Ar, _) => format!("ردّ من {author}، المستوى {level}"),
+    }
+}
+
 /// A page's document title: "Culture — La Gazette".
 pub fn page_title(page: &str, site: &str) -> String {
     if page.is_empty() {
@@ -173,7 +295,11 @@ mod tests {
                 s.load_more, s.loading_more, s.loading, s.by, s.published, s.updated,
                 s.photo_credit, s.tags, s.related, s.not_found_title, s.not_found_body,
                 s.back_home, s.error_title, s.error_network, s.error_server,
-                s.error_decode, s.retry, s.no_articles, s.footer_nav,
+                s.error_decode, s.retry, s.no_articles, s.footer_nav, s.comments_heading,
+                s.comments_empty, s.comments_closed, s.sort_label, s.sort_newest,
+                s.sort_oldest, s.sort_replies, s.show_more_comments, s.comment_deleted,
+                s.continue_thread, s.whole_thread, s.parent_comment, s.back_to_article,
+                s.thread_of, s.copy_link, s.link_copied, s.collapse, s.comment_not_found,
             ];
             assert!(all.iter().all(|text| !text.trim().is_empty()), "{lang:?}");
         }
@@ -200,6 +326,18 @@ mod tests {
         assert_eq!(comment_count(2, Lang::Ar), "تعليقان");
         assert_eq!(comment_count(4, Lang::Ar), "4 تعليقات");
         assert_eq!(comment_count(25, Lang::Ar), "25 تعليقا");
+    }
+
+    #[test]
+    fn thread_wording() {
+        assert_eq!(reply_count(1, Lang::Fr), "1 réponse");
+        assert_eq!(reply_count(3, Lang::Fr), "3 réponses");
+        assert_eq!(reply_count(2, Lang::Ar), "ردّان");
+        assert_eq!(expand_replies(3, Lang::Fr), "Afficher 3 réponses masquées");
+        assert_eq!(more_replies(1, Lang::En), "Show 1 more reply");
+        assert_eq!(more_replies(4, Lang::Fr), "Afficher 4 réponses de plus");
+        assert_eq!(comment_label("magic91", 0, Lang::Fr), "Commentaire de magic91");
+        assert_eq!(comment_label("magic91", 2, Lang::En), "Reply by magic91, level 3");
     }
 
     #[test]

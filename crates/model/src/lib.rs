@@ -10,3 +10,4 @@ pub mod links;
 pub mod plural;
 pub mod reading;
 pub mod thread;
+pub mod validate;

@@ -126,8 +126,14 @@ impl Thread {
 
     /// Orders the top-level comments; ties fall back to newest first.
     pub fn sort(&mut self, order: SortOrder) {
+        self.roots = self.sorted_roots(order);
+    }
+
+    /// The top-level comments in `order`, leaving the thread as it is.
+    pub fn sorted_roots(&self, order: SortOrder) -> Vec<usize> {
         let nodes = &self.nodes;
-        self.roots.sort_by(|&a, &b| {
+        let mut roots = self.roots.clone();
+        roots.sort_by(|&a, &b| {
             let (na, nb) = (&nodes[a], &nodes[b]);
             let newest = nb.comment.created_at.cmp(&na.comment.created_at).then(b.cmp(&a));
             match order {
@@ -136,6 +142,7 @@ impl Thread {
                 SortOrder::MostReplies => nb.descendants.cmp(&na.descendants).then(newest),
             }
         });
+        roots
     }
 
     pub fn find(&self, id: &str) -> Option<usize> {

@@ -1,0 +1,128 @@
+//! The API's routes and its read side: JSON files from the content folder,
+//! with comment threads and counts from the database.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use gazette_model::contract::CommentList;
+use tower_http::cors::CorsLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+
+use crate::content::{counted_slugs, patch_counts, patch_site};
+use crate::errors::{json_response, ApiError, Kind};
+use crate::{post, AppState, MAX_BODY};
+
+pub fn router(state: Arc<AppState>, cors_origin: Option<&str>) -> Result<Router, String> {
+    let lang = state.lang;
+    let router = Router::new()
+        .route("/{*path}", get(get_json))
+        .route("/articles/{slug}/comments", post(post::post_comment))
+        .fallback(move || async move { ApiError::new(Kind::NotFound, lang) })
+        .method_not_allowed_fallback(move || async move {
+            ApiError::new(Kind::MethodNotAllowed, lang)
+        })
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), too_large_as_json))
+        .with_state(state);
+    Ok(match cors_origin {
+        Some(origin) => router.layer(cors(origin)?),
+        None => router,
+    })
+}
+
+fn cors(origin: &str) -> Result<CorsLayer, String> {
+    let origin = HeaderValue::from_str(origin).map_err(|_| format!("bad --cors-origin {origin:?}"))?;
+    Ok(CorsLayer::new()
+        .allow_origin(origin)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(std::time::Duration::from_secs(3600)))
+}
+
+/// The body limit answers a too-long Content-Length with plain text; the
+/// contract wants its error shape.
+async fn too_large_as_json(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json {
+        return ApiError::new(Kind::TooLarge, state.lang).into_response();
+    }
+    response
+}
+
+async fn get_json(State(state): State<Arc<AppState>>, Path(path): Path<String>) -> Result<Response, ApiError> {
+    let lang = state.lang;
+    let not_found = || ApiError::new(Kind::NotFound, lang);
+    if let ["articles", slug, "comments.json"] = path.split('/').collect::<Vec<_>>()[..] {
+        return comments(&state, slug).await;
+    }
+    let needs_patch = path == "site.json" || path.starts_with("articles/") || path == "front.json"
+        || path.starts_with("front/") || path.starts_with("sections/");
+    if !needs_patch {
+        let bytes = state
+            .content
+            .read(&path)
+            .await
+            .map_err(|e| ApiError::internal("reading content", e, lang))?
+            .ok_or_else(not_found)?;
+        let text = String::from_utf8(bytes).map_err(|e| ApiError::internal(&path, e, lang))?;
+        return Ok(json_response(StatusCode::OK, text));
+    }
+    let mut json = state
+        .content
+        .read_json(&path)
+        .await
+        .map_err(|e| ApiError::internal("reading content", e, lang))?
+        .ok_or_else(not_found)?;
+    if path == "site.json" {
+        patch_site(&mut json);
+    } else {
+        let slugs = counted_slugs(&path, &json);
+        let db = state.db.clone();
+        let counts = blocking(lang, move || db.published_counts(&slugs)).await?;
+        patch_counts(&path, &mut json, &counts);
+    }
+    Ok(json_response(StatusCode::OK, to_string(&json, lang)?))
+}
+
+async fn comments(state: &AppState, slug: &str) -> Result<Response, ApiError> {
+    let lang = state.lang;
+    if !state.content.article_exists(slug).await {
+        return Err(ApiError::new(Kind::NotFound, lang));
+    }
+    let db = state.db.clone();
+    let article = slug.to_owned();
+    let (comments, published) = blocking(lang, move || db.list(&article)).await?;
+    let list = CommentList {
+        article: slug.to_owned(),
+        total: Some(published),
+        comments,
+        next: None,
+    };
+    Ok(json_response(StatusCode::OK, to_string(&list, lang)?))
+}
+
+fn to_string(value: &impl serde::Serialize, lang: gazette_model::lang::Lang) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(|e| ApiError::internal("encoding JSON", e, lang))
+}
+
+/// Runs a database call off the async threads.
+pub async fn blocking<T: Send + 'static>(
+    lang: gazette_model::lang::Lang,
+    call: impl FnOnce() -> rusqlite::Result<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    match tokio::task::spawn_blocking(call).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(e)) => Err(ApiError::internal("database", e, lang)),
+        Err(e) => Err(ApiError::internal("database task", e, lang)),
+    }
+}

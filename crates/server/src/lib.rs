@@ -1,0 +1,149 @@
+//! Gazette's reference API server: the app's static files, the content API
+//! read from JSON files, and comments stored in SQLite.
+//!
+//! `main.rs` is a thin wrapper so that tests can start the same server
+//! in-process: [`App::open`] then [`serve`].
+
+pub mod api;
+pub mod cli;
+pub mod content;
+pub mod db;
+pub mod errors;
+pub mod import;
+pub mod log;
+pub mod post;
+pub mod rate_limit;
+pub mod static_files;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use gazette_model::contract::Site;
+use gazette_model::lang::Lang;
+use tokio::net::TcpListener;
+
+use crate::content::Content;
+use crate::db::Db;
+use crate::rate_limit::RateLimiter;
+
+/// Largest accepted request body (64 KiB); larger ones get `413 too_large`.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// What the server needs to know, as given on the command line.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub db: PathBuf,
+    pub static_dir: PathBuf,
+    pub content: PathBuf,
+    pub moderate: bool,
+    pub cors_origin: Option<String>,
+    pub rate_limit: u32,
+    pub api_prefix: String,
+}
+
+/// What every handler shares.
+pub struct AppState {
+    pub content: Content,
+    pub db: Arc<Db>,
+    /// site.json as loaded at start: the comment limits and the language of
+    /// error messages.
+    pub site: Site,
+    pub lang: Lang,
+    pub moderate: bool,
+    pub limiter: RateLimiter,
+}
+
+/// A ready server: database open, demo comments imported, routes built.
+pub struct App {
+    router: Router,
+}
+
+impl App {
+    /// Opens the database, imports the content's comment threads where the
+    /// database has none, and builds the routes. Blocking.
+    pub fn open(config: Config) -> Result<App, String> {
+        let content = Content::new(&config.content);
+        let site = content
+            .load_site()
+            .map_err(|e| format!("cannot read {}: {e}", config.content.join("site.json").display()))?;
+        let db = Db::open(&config.db)
+            .map_err(|e| format!("cannot open database {}: {e}", config.db.display()))?;
+        import::import_demo_threads(&content, &db);
+        if !config.static_dir.join("index.html").is_file() {
+            eprintln!(
+                "warning: {} has no index.html; the app will not be served",
+                config.static_dir.display()
+            );
+        }
+        let state = Arc::new(AppState {
+            lang: Lang::from_tag_or_default(&site.lang),
+            content,
+            db: Arc::new(db),
+            site,
+            moderate: config.moderate,
+            limiter: RateLimiter::new(config.rate_limit),
+        });
+        let router = Router::new()
+            .nest(
+                &config.api_prefix,
+                api::router(state, config.cors_origin.as_deref())?,
+            )
+            .fallback_service(static_files::router(&config.static_dir))
+            .layer(tower_http::compression::CompressionLayer::new())
+            .layer(axum::middleware::from_fn(log::log_request));
+        Ok(App { router })
+    }
+
+    pub fn router(&self) -> Router {
+        self.router.clone()
+    }
+}
+
+/// Serves `app` on `listener` until `shutdown` completes, then lets the
+/// requests in flight finish.
+pub async fn serve(
+    app: App,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app.router
+            .into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            eprintln!("error: cannot listen for Ctrl-C: {e}");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                term.recv().await;
+            }
+            Err(e) => {
+                eprintln!("error: cannot listen for SIGTERM: {e}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    eprintln!("shutting down: finishing the requests in flight");
+}

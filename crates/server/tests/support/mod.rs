@@ -1,0 +1,213 @@
+//! Starts a real server on 127.0.0.1:0 with a temporary database and static
+//! folder, and talks to it over HTTP.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::thread::JoinHandle;
+
+use gazette_server::{serve, App, Config};
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub const INDEX_HTML: &str = "<!doctype html><title>Gazette test</title><p>app shell</p>\n";
+pub const HASHED_JS: &str = "gazette-1a2b3c4d5e6f7a8b.js";
+pub const ARTICLE: &str = "tram-ligne-3-tilwa";
+pub const CLOSED_ARTICLE: &str = "a-propos-de-la-gazette";
+
+pub fn content_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/api"))
+}
+
+/// A temporary folder holding the database and a tiny static app.
+pub struct Fixture {
+    pub dir: TempDir,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let static_dir = dir.path().join("static");
+        std::fs::create_dir(&static_dir).unwrap();
+        std::fs::write(static_dir.join("index.html"), INDEX_HTML).unwrap();
+        std::fs::write(static_dir.join(HASHED_JS), "console.log('gazette');\n").unwrap();
+        Fixture { dir }
+    }
+
+    pub fn config(&self) -> Config {
+        Config {
+            db: self.dir.path().join("gazette.db"),
+            static_dir: self.dir.path().join("static"),
+            content: content_dir(),
+            moderate: false,
+            cors_origin: None,
+            rate_limit: 1000,
+            api_prefix: "/api".to_owned(),
+        }
+    }
+
+    pub fn start(&self) -> Server {
+        Server::start(self.config())
+    }
+}
+
+pub struct Server {
+    pub base: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    pub fn start(config: Config) -> Server {
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let app = App::open(config).expect("server starts");
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                addr_tx.send(listener.local_addr().unwrap()).unwrap();
+                serve(app, listener, async {
+                    let _ = stop_rx.await;
+                })
+                .await
+                .unwrap();
+            });
+        });
+        let addr = addr_rx.recv().expect("server address");
+        Server {
+            base: format!("http://{addr}"),
+            stop: Some(stop_tx),
+            thread: Some(thread),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn api(&self, path: &str) -> String {
+        format!("{}/api/{path}", self.base)
+    }
+
+    /// Graceful shutdown; returns once the database is closed.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            thread.join().expect("server thread");
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Reply {
+        get(&self.api(path), &[])
+    }
+
+    pub fn post(&self, article: &str, key: Option<&str>, body: &str) -> Reply {
+        post(&self.api(&format!("articles/{article}/comments")), key, body)
+    }
+
+    /// Every comment of an article as listed.
+    pub fn comments(&self, article: &str) -> Vec<Value> {
+        let reply = self.get(&format!("articles/{article}/comments.json"));
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        reply.json()["comments"].as_array().unwrap().clone()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: ureq::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Asserts the contract's error shape and returns (code, field).
+    pub fn error(&self) -> (String, Option<String>) {
+        let json = self.json();
+        let error = &json["error"];
+        assert!(
+            error["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "no message: {}",
+            self.body
+        );
+        (
+            error["code"].as_str().expect("code").to_owned(),
+            error["field"].as_str().map(str::to_owned),
+        )
+    }
+}
+
+pub fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(std::time::Duration::from_secs(30)))
+        .build()
+        .into()
+}
+
+fn reply(result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
+    let mut response = result.expect("HTTP exchange");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = if headers.contains_key("content-encoding") {
+        String::new()
+    } else {
+        response.body_mut().read_to_string().expect("body")
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+pub fn get(url: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut request = agent().get(url);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    reply(request.call())
+}
+
+pub fn post(url: &str, key: Option<&str>, body: &str) -> Reply {
+    let mut request = agent().post(url).header("Content-Type", "application/json");
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    reply(request.send(body))
+}
+
+/// A distinct, well-formed UUID v4 for each `n`.
+pub fn key(n: u64) -> String {
+    format!("6f1c2e5a-3b7d-4c8e-9a0b-{n:012x}")
+}
+
+pub fn comment_json(author: &str, body: &str) -> String {
+    serde_json::json!({ "parent_id": null, "author": author, "title": "", "body": body, "website": "" })
+        .to_string()
+}

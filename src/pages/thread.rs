@@ -1,0 +1,173 @@
+//! The comment thread: under an article (a preview), on its own route
+//! (`/article/{slug}/comments`), and one comment's sub-thread
+//! (`/article/{slug}/comments/{id}`).
+
+use std::sync::Arc;
+
+use gazette_model::contract::{Article, CommentList};
+use gazette_model::links::is_valid_slug;
+use gazette_model::thread::Thread;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, ApiError};
+use crate::browser;
+use crate::components::states::{ErrorState, NotFound};
+use crate::components::thread::{comment_item, ThreadCtx, ThreadList};
+use crate::components::title::use_document_title;
+use crate::context::{ui_strings, SiteContext};
+use crate::load::{use_load, Load};
+
+/// Which part of a thread to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ThreadScope {
+    /// Under the article: the first top-level comments.
+    Preview,
+    Whole,
+    /// One comment and everything below it.
+    From(String),
+}
+
+/// Loads an article's comments and shows `scope` of them.
+#[component]
+pub fn ThreadSection(slug: String, scope: ThreadScope) -> impl IntoView {
+    let (state, retry) = load_comments(slug.clone());
+    view! { <ThreadBody slug scope state retry/> }
+}
+
+/// Starts loading an article's comments (the article page starts it beside
+/// the article's own request, so both travel at once).
+pub fn load_comments(slug: String) -> (ReadSignal<Load<CommentList>>, Callback<()>) {
+    use_load(move || {
+        let slug = slug.clone();
+        async move { api::comments(&slug).await }
+    })
+}
+
+/// A thread's heading and its loading, error or loaded state; the article
+/// above it stays whatever happens here.
+#[component]
+pub fn ThreadBody(
+    slug: String,
+    scope: ThreadScope,
+    state: ReadSignal<Load<CommentList>>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    let s = ui_strings();
+    let site = expect_context::<SiteContext>().0;
+    let enabled = move || match &*site.read() {
+        Load::Ready(site) => site.comments.enabled,
+        _ => true,
+    };
+    let body = move || match state.get() {
+        Load::Loading => view! { <p class="thread-loading" role="status">{s.loading}</p> }.into_any(),
+        Load::Failed(ApiError::NotFound) if scope == ThreadScope::Preview => {
+            view! { <p class="thread-empty">{s.comments_empty}</p> }.into_any()
+        }
+        Load::Failed(error) => view! { <ErrorState error retry inline=true/> }.into_any(),
+        Load::Ready(list) => {
+            let thread = Arc::new(Thread::build(list.comments, &[]));
+            thread_view(thread, &slug, &scope)
+        }
+    };
+    view! {
+        <Show when=enabled>
+            <section class="comments" aria-labelledby="comments-title">
+                <h2 id="comments-title">{s.comments_heading}</h2>
+                {body.clone()}
+            </section>
+        </Show>
+    }
+}
+
+fn thread_view(thread: Arc<Thread>, slug: &str, scope: &ThreadScope) -> AnyView {
+    match scope {
+        ThreadScope::Preview => {
+            let hash = browser::location_hash();
+            let target = hash.strip_prefix("comment-").map(str::to_owned);
+            let ctx = ThreadCtx::new(thread, slug, target);
+            view! { <ThreadList ctx preview=true/> }.into_any()
+        }
+        ThreadScope::Whole => {
+            view! { <ThreadList ctx=ThreadCtx::new(thread, slug, None)/> }.into_any()
+        }
+        ThreadScope::From(id) => sub_thread(thread, slug, id),
+    }
+}
+
+fn sub_thread(thread: Arc<Thread>, slug: &str, id: &str) -> AnyView {
+    let s = ui_strings();
+    let ctx = ThreadCtx::new(thread, slug, Some(id.to_owned()));
+    let whole = ctx.thread_href();
+    let Some(i) = ctx.thread.find(id) else {
+        return view! {
+            <p>{s.comment_not_found}</p>
+            <p><A href=whole>{s.whole_thread}</A></p>
+        }
+        .into_any();
+    };
+    let parent = ctx.thread.nodes[i].parent.map(|p| ctx.permalink(&ctx.thread.nodes[p].comment.id));
+    let element_id = format!("comment-{id}");
+    request_animation_frame(move || browser::reveal_id(&element_id));
+    view! {
+        <nav class="thread-nav" aria-label=s.comments_heading>
+            <ul>
+                {parent.map(|href| view! { <li><A href=href>{s.parent_comment}</A></li> })}
+                <li><A href=whole>{s.whole_thread}</A></li>
+            </ul>
+        </nav>
+        <ul class="thread">{comment_item(&ctx, i, 0)}</ul>
+    }
+    .into_any()
+}
+
+/// `/article/{slug}/comments` and `/article/{slug}/comments/{id}`.
+#[component]
+pub fn ThreadPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let params = params.read();
+        let slug = params.get("slug").unwrap_or_default();
+        let scope = match params.get("id") {
+            Some(id) => ThreadScope::From(id),
+            None => ThreadScope::Whole,
+        };
+        let valid = is_valid_slug(&slug)
+            && !matches!(&scope, ThreadScope::From(id) if !is_valid_slug(id));
+        if valid {
+            view! { <ThreadRoute slug scope/> }.into_any()
+        } else {
+            view! { <NotFound/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn ThreadRoute(slug: String, scope: ThreadScope) -> impl IntoView {
+    let s = ui_strings();
+    let fetch_slug = slug.clone();
+    let (article, _) = use_load(move || {
+        let slug = fetch_slug.clone();
+        async move { api::article(&slug).await }
+    });
+    let title = move || match &*article.read() {
+        Load::Ready(Article { summary, .. }) => summary.title.clone(),
+        _ => String::new(),
+    };
+    use_document_title(move || match title() {
+        t if t.is_empty() => s.comments_heading.to_owned(),
+        t => format!("{} : {t}", s.comments_heading),
+    });
+    let href = format!("/article/{slug}");
+    view! {
+        <header class="thread-header">
+            <p class="kicker">{s.thread_of}</p>
+            <p class="thread-article"><A href=href>{move || {
+                let t = title();
+                if t.is_empty() { s.back_to_article.to_owned() } else { t }
+            }}</A></p>
+        </header>
+        <ThreadSection slug scope/>
+    }
+}
