@@ -57,6 +57,27 @@ pub fn store(key: &str, value: &str) {
     }
 }
 
+/// Forgets a value kept in localStorage.
+pub fn remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// A fresh UUID v4 from the browser's cryptographic random numbers (time
+/// and counters only where `crypto` is missing, which no supported browser is).
+pub fn random_uuid() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        let seed = (now_millis() * 1000.0) as u128;
+        bytes = seed.to_le_bytes();
+    }
+    gazette_model::draft::uuid_v4(bytes)
+}
+
 /// Whether the viewport is phone-sized (the CSS breakpoint of the menu).
 pub fn is_narrow_screen() -> bool {
     web_sys::window()

@@ -2,6 +2,7 @@
 //! Contract types and pure logic live in the `gazette-model` crate.
 
 pub mod api;
+pub mod api_post;
 mod app;
 pub mod browser;
 pub mod components;

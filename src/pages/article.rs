@@ -36,10 +36,14 @@ fn ArticleLoader(slug: String) -> impl IntoView {
     });
     let (comments, retry_comments) = load_comments(slug.clone());
     let article_ready = move || matches!(*state.read(), Load::Ready(_));
+    let comments_open = Signal::derive(move || match &*state.read() {
+        Load::Ready(article) => article.comments_open,
+        _ => true,
+    });
     view! {
         {load_view(state, retry, article_skeleton, |article| view! { <ArticleView article/> })}
         <Show when=article_ready>
-            <ThreadBody slug=slug.clone() scope=ThreadScope::Preview state=comments retry=retry_comments/>
+            <ThreadBody slug=slug.clone() scope=ThreadScope::Preview state=comments retry=retry_comments comments_open/>
         </Show>
     }
 }

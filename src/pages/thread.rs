@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use gazette_model::contract::{Article, CommentList};
+use gazette_model::contract::{Article, CommentList, CommentSettings};
 use gazette_model::links::is_valid_slug;
 use gazette_model::thread::Thread;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{self, ApiError};
 use crate::browser;
 use crate::components::states::{ErrorState, NotFound};
-use crate::components::thread::{comment_item, ThreadCtx, ThreadList};
+use crate::components::thread::{comment_item, own_pending, Posting, ThreadCtx, ThreadList};
 use crate::components::title::use_document_title;
 use crate::context::{ui_strings, SiteContext};
 use crate::load::{use_load, Load};
@@ -31,9 +31,9 @@ pub enum ThreadScope {
 
 /// Loads an article's comments and shows `scope` of them.
 #[component]
-pub fn ThreadSection(slug: String, scope: ThreadScope) -> impl IntoView {
+pub fn ThreadSection(slug: String, scope: ThreadScope, comments_open: Signal<bool>) -> impl IntoView {
     let (state, retry) = load_comments(slug.clone());
-    view! { <ThreadBody slug scope state retry/> }
+    view! { <ThreadBody slug scope state retry comments_open/> }
 }
 
 /// Starts loading an article's comments (the article page starts it beside
@@ -53,12 +53,24 @@ pub fn ThreadBody(
     scope: ThreadScope,
     state: ReadSignal<Load<CommentList>>,
     retry: Callback<()>,
+    /// The article's `comments_open`.
+    comments_open: Signal<bool>,
 ) -> impl IntoView {
     let s = ui_strings();
     let site = expect_context::<SiteContext>().0;
-    let enabled = move || match &*site.read() {
-        Load::Ready(site) => site.comments.enabled,
-        _ => true,
+    let settings = move || match &*site.read() {
+        Load::Ready(site) => site.comments.clone(),
+        _ => CommentSettings::default(),
+    };
+    let enabled = move || settings().enabled;
+    let notice = move || {
+        if !comments_open.get() {
+            Some(s.comments_closed)
+        } else if !settings().posting {
+            Some(s.posting_off)
+        } else {
+            None
+        }
     };
     let body = move || match state.get() {
         Load::Loading => view! { <p class="thread-loading" role="status">{s.loading}</p> }.into_any(),
@@ -67,38 +79,41 @@ pub fn ThreadBody(
         }
         Load::Failed(error) => view! { <ErrorState error retry inline=true/> }.into_any(),
         Load::Ready(list) => {
-            let thread = Arc::new(Thread::build(list.comments, &[]));
-            thread_view(thread, &slug, &scope)
+            let thread = Arc::new(Thread::build(list.comments, &own_pending(&slug)));
+            let limits = settings();
+            let posting = Posting { can_post: limits.posting && comments_open.get(), limits };
+            thread_view(thread, &slug, &scope, posting)
         }
     };
     view! {
         <Show when=enabled>
             <section class="comments" aria-labelledby="comments-title">
                 <h2 id="comments-title">{s.comments_heading}</h2>
+                {move || notice().map(|text| view! { <p class="notice">{text}</p> })}
                 {body.clone()}
             </section>
         </Show>
     }
 }
 
-fn thread_view(thread: Arc<Thread>, slug: &str, scope: &ThreadScope) -> AnyView {
+fn thread_view(thread: Arc<Thread>, slug: &str, scope: &ThreadScope, posting: Posting) -> AnyView {
     match scope {
         ThreadScope::Preview => {
             let hash = browser::location_hash();
             let target = hash.strip_prefix("comment-").map(str::to_owned);
-            let ctx = ThreadCtx::new(thread, slug, target);
+            let ctx = ThreadCtx::new(thread, slug, target, posting);
             view! { <ThreadList ctx preview=true/> }.into_any()
         }
         ThreadScope::Whole => {
-            view! { <ThreadList ctx=ThreadCtx::new(thread, slug, None)/> }.into_any()
+            view! { <ThreadList ctx=ThreadCtx::new(thread, slug, None, posting)/> }.into_any()
         }
-        ThreadScope::From(id) => sub_thread(thread, slug, id),
+        ThreadScope::From(id) => sub_thread(thread, slug, id, posting),
     }
 }
 
-fn sub_thread(thread: Arc<Thread>, slug: &str, id: &str) -> AnyView {
+fn sub_thread(thread: Arc<Thread>, slug: &str, id: &str, posting: Posting) -> AnyView {
     let s = ui_strings();
-    let ctx = ThreadCtx::new(thread, slug, Some(id.to_owned()));
+    let ctx = ThreadCtx::new(thread, slug, Some(id.to_owned()), posting);
     let whole = ctx.thread_href();
     let Some(i) = ctx.thread.find(id) else {
         return view! {
@@ -155,6 +170,10 @@ fn ThreadRoute(slug: String, scope: ThreadScope) -> impl IntoView {
         Load::Ready(Article { summary, .. }) => summary.title.clone(),
         _ => String::new(),
     };
+    let comments_open = Signal::derive(move || match &*article.read() {
+        Load::Ready(article) => article.comments_open,
+        _ => true,
+    });
     use_document_title(move || match title() {
         t if t.is_empty() => s.comments_heading.to_owned(),
         t => format!("{} : {t}", s.comments_heading),
@@ -168,6 +187,6 @@ fn ThreadRoute(slug: String, scope: ThreadScope) -> impl IntoView {
                 if t.is_empty() { s.back_to_article.to_owned() } else { t }
             }}</A></p>
         </header>
-        <ThreadSection slug scope/>
+        <ThreadSection slug scope comments_open/>
     }
 }

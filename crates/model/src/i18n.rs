@@ -49,6 +49,25 @@ pub struct Strings {
     pub link_copied: &'static str,
     pub collapse: &'static str,
     pub comment_not_found: &'static str,
+    pub reply: &'static str,
+    pub new_comment: &'static str,
+    pub field_author: &'static str,
+    pub field_author_hint: &'static str,
+    pub field_title: &'static str,
+    pub field_body: &'static str,
+    pub field_body_hint: &'static str,
+    pub honeypot: &'static str,
+    pub send: &'static str,
+    pub sending: &'static str,
+    pub cancel: &'static str,
+    pub send_failed: &'static str,
+    pub retry_send: &'static str,
+    pub sent: &'static str,
+    pub sent_pending: &'static str,
+    pub awaiting_moderation: &'static str,
+    pub posting_off: &'static str,
+    pub article_gone: &'static str,
+    pub form_has_errors: &'static str,
 }
 
 pub static FR: Strings = Strings {
@@ -94,6 +113,25 @@ pub static FR: Strings = Strings {
     link_copied: "Lien copié",
     collapse: "Replier",
     comment_not_found: "Ce commentaire n’existe pas ou a été retiré.",
+    reply: "Répondre",
+    new_comment: "Donner votre avis",
+    field_author: "Votre nom",
+    field_author_hint: "Affiché avec votre commentaire et mémorisé sur cet appareil.",
+    field_title: "Titre (facultatif)",
+    field_body: "Votre commentaire",
+    field_body_hint: "Texte simple : les liens http(s) deviennent cliquables. Votre brouillon est conservé sur cet appareil.",
+    honeypot: "Ne remplissez pas ce champ",
+    send: "Publier",
+    sending: "Envoi en cours…",
+    cancel: "Annuler",
+    send_failed: "Non envoyé : votre texte est conservé.",
+    retry_send: "Réessayer l’envoi",
+    sent: "Votre commentaire est publié.",
+    sent_pending: "Votre commentaire est enregistré et attend la modération.",
+    awaiting_moderation: "En attente de modération",
+    posting_off: "Les commentaires sont en lecture seule sur ce site.",
+    article_gone: "Cet article n’existe plus : votre texte est conservé.",
+    form_has_errors: "Le commentaire n’a pas été envoyé : corrigez les champs signalés.",
 };
 
 pub static EN: Strings = Strings {
@@ -139,6 +177,25 @@ pub static EN: Strings = Strings {
     link_copied: "Link copied",
     collapse: "Collapse",
     comment_not_found: "This comment does not exist or was removed.",
+    reply: "Reply",
+    new_comment: "Join the discussion",
+    field_author: "Your name",
+    field_author_hint: "Shown with your comment and remembered on this device.",
+    field_title: "Title (optional)",
+    field_body: "Your comment",
+    field_body_hint: "Plain text: http(s) links become clickable. Your draft is kept on this device.",
+    honeypot: "Leave this field empty",
+    send: "Post",
+    sending: "Sending…",
+    cancel: "Cancel",
+    send_failed: "Not sent: your text is kept.",
+    retry_send: "Try sending again",
+    sent: "Your comment is published.",
+    sent_pending: "Your comment is saved and awaits moderation.",
+    awaiting_moderation: "Awaiting moderation",
+    posting_off: "Comments are read-only on this site.",
+    article_gone: "This article no longer exists: your text is kept.",
+    form_has_errors: "The comment was not sent: fix the fields marked.",
 };
 
 pub static AR: Strings = Strings {
@@ -184,6 +241,25 @@ pub static AR: Strings = Strings {
     link_copied: "تم نسخ الرابط",
     collapse: "طي",
     comment_not_found: "هذا التعليق غير موجود أو تمت إزالته.",
+    reply: "ردّ",
+    new_comment: "شارك برأيك",
+    field_author: "اسمك",
+    field_author_hint: "يظهر مع تعليقك ويُحفظ على هذا الجهاز.",
+    field_title: "العنوان (اختياري)",
+    field_body: "تعليقك",
+    field_body_hint: "نص عادي: تصبح روابط http(s) قابلة للنقر. تُحفظ مسودتك على هذا الجهاز.",
+    honeypot: "اترك هذا الحقل فارغا",
+    send: "نشر",
+    sending: "جارٍ الإرسال…",
+    cancel: "إلغاء",
+    send_failed: "لم يُرسل: نصّك محفوظ.",
+    retry_send: "أعد محاولة الإرسال",
+    sent: "نُشر تعليقك.",
+    sent_pending: "حُفظ تعليقك وهو في انتظار المراجعة.",
+    awaiting_moderation: "في انتظار المراجعة",
+    posting_off: "التعليقات للقراءة فقط على هذا الموقع.",
+    article_gone: "هذا المقال لم يعد موجودا: نصّك محفوظ.",
+    form_has_errors: "لم يُرسل التعليق: صحّح الحقول المشار إليها.",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -273,6 +349,24 @@ pub fn comment_label(author: &str, depth: usize, lang: Lang) -> String {
     }
 }
 
+/// "Trop d’envois rapprochés : réessayez dans 30 s."
+pub fn rate_limited(seconds: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Trop d’envois rapprochés : réessayez dans {seconds} s. Votre texte est conservé."),
+        Lang::En => format!("Too many posts in a row: try again in {seconds} s. Your text is kept."),
+        Lang::Ar => format!("محاولات إرسال كثيرة متتالية: أعد المحاولة بعد {seconds} ث. نصّك محفوظ."),
+    }
+}
+
+/// The live count under the comment field: "120 / 4000 caractères".
+pub fn char_count(used: usize, max: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{used} / {max} caractères"),
+        Lang::En => format!("{used} / {max} characters"),
+        Lang::Ar => format!("{used} / {max} حرفا"),
+    }
+}
+
 /// A page's document title: "Culture — La Gazette".
 pub fn page_title(page: &str, site: &str) -> String {
     if page.is_empty() {
@@ -300,6 +394,9 @@ mod tests {
                 s.sort_oldest, s.sort_replies, s.show_more_comments, s.comment_deleted,
                 s.continue_thread, s.whole_thread, s.parent_comment, s.back_to_article,
                 s.thread_of, s.copy_link, s.link_copied, s.collapse, s.comment_not_found,
+                s.reply, s.new_comment, s.field_author, s.field_author_hint, s.field_title, s.field_body, s.field_body_hint,
+                s.honeypot, s.send, s.sending, s.cancel, s.send_failed, s.retry_send, s.sent,
+                s.sent_pending, s.awaiting_moderation, s.posting_off, s.article_gone, s.form_has_errors,
             ];
             assert!(all.iter().all(|text| !text.trim().is_empty()), "{lang:?}");
         }

@@ -4,6 +4,7 @@
 pub mod comment_text;
 pub mod contract;
 pub mod dates;
+pub mod draft;
 pub mod i18n;
 pub mod lang;
 pub mod links;

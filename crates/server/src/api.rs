@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use gazette_model::contract::CommentList;
-use tower_http::cors::CorsLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::content::{counted_slugs, patch_counts, patch_site};
@@ -38,7 +38,7 @@ pub fn router(state: Arc<AppState>, cors_origin: Option<&str>) -> Result<Router,
 fn cors(origin: &str) -> Result<CorsLayer, String> {
     let origin = HeaderValue::from_str(origin).map_err(|_| format!("bad --cors-origin {origin:?}"))?;
     Ok(CorsLayer::new()
-        .allow_origin(origin)
+        .allow_origin(AllowOrigin::list([origin]))
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
         .expose_headers([header::RETRY_AFTER])

@@ -4,6 +4,7 @@ mod support;
 
 use std::collections::HashSet;
 
+use gazette_model::contract::{Comment, CommentList, CommentStatus};
 use serde_json::{json, Value};
 use support::*;
 
@@ -67,27 +68,29 @@ fn imported_threads_are_served_as_given() {
     let fixture = Fixture::new();
     let server = fixture.start();
     let slug = "bibliotheque-municipale-reouverture";
-    let file: Value = serde_json::from_slice(
-        &std::fs::read(content_dir().join(format!("articles/{slug}/comments.json"))).unwrap(),
-    )
-    .unwrap();
-    let file_comments = file["comments"].as_array().unwrap();
-    let listed = server.get(&format!("articles/{slug}/comments.json")).json();
-    assert_eq!(listed["comments"].as_array().unwrap(), file_comments);
-    assert_eq!(listed["total"], published(file_comments));
-    assert_eq!(listed["next"], Value::Null);
-    // Statuses other than published survive the import.
-    let all: Vec<Value> = std::fs::read_dir(content_dir().join("articles"))
-        .unwrap()
-        .filter_map(|e| {
-            let path = e.unwrap().path().join("comments.json");
-            path.is_file().then(|| serde_json::from_slice::<Value>(&std::fs::read(path).unwrap()).unwrap())
-        })
-        .collect();
-    for thread in all {
-        let article = thread["article"].as_str().unwrap();
-        assert_eq!(server.comments(article), *thread["comments"].as_array().unwrap(), "{article}");
+    let thread = |article: &str| -> Vec<Comment> {
+        let bytes = std::fs::read(content_dir().join(format!("articles/{article}/comments.json"))).unwrap();
+        serde_json::from_slice::<CommentList>(&bytes).unwrap().comments
+    };
+    let listed: CommentList = serde_json::from_str(&server.get(&format!("articles/{slug}/comments.json")).body).unwrap();
+    assert_eq!(listed.article, slug);
+    assert_eq!(listed.comments, thread(slug));
+    assert_eq!(listed.total, Some(thread(slug).iter().filter(|c| c.status == CommentStatus::Published).count() as u32));
+    assert_eq!(listed.next, None);
+    // Every demo thread, statuses other than published included.
+    let mut statuses = HashSet::new();
+    for entry in std::fs::read_dir(content_dir().join("articles")).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.join("comments.json").is_file() {
+            continue;
+        }
+        let article = path.file_name().unwrap().to_str().unwrap();
+        let listed: CommentList =
+            serde_json::from_str(&server.get(&format!("articles/{article}/comments.json")).body).unwrap();
+        assert_eq!(listed.comments, thread(article), "{article}");
+        statuses.extend(listed.comments.iter().map(|c| format!("{:?}", c.status)));
     }
+    assert_eq!(statuses.len(), 3, "{statuses:?}");
 }
 
 #[test]
@@ -357,6 +360,45 @@ fn a_restart_keeps_every_comment_and_does_not_reimport() {
     assert!(!ids.contains(&reply.json()["id"].as_str().unwrap().to_owned()));
     let replay = server.post(ARTICLE, Some(&key(0)), &comment_json("N", "0"));
     assert_eq!(replay.json()["id"], ids[0].as_str());
+}
+
+#[test]
+fn a_restart_does_not_import_a_thread_again() {
+    // A copy of the content whose demo thread changes between two runs.
+    let fixture = Fixture::new();
+    let content = fixture.dir.path().join("content");
+    copy_dir(&content_dir(), &content);
+    let config = gazette_server::Config {
+        content: content.clone(),
+        ..fixture.config()
+    };
+    let server = Server::start(config.clone());
+    let first = server.comments(ARTICLE);
+    assert!(!first.is_empty());
+    server.stop();
+
+    let file = content.join(format!("articles/{ARTICLE}/comments.json"));
+    let mut thread: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let mut extra = thread["comments"][0].clone();
+    extra["id"] = json!("c-added-later");
+    thread["comments"].as_array_mut().unwrap().push(extra);
+    std::fs::write(&file, thread.to_string()).unwrap();
+
+    let server = Server::start(config);
+    assert_eq!(server.comments(ARTICLE), first);
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod comment;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use gazette_model::contract::{Comment, CommentSettings, CommentStatus};
 use gazette_model::dates::utc_from_millis;
 use gazette_model::i18n::comment_count;
 use gazette_model::lang::Lang;
@@ -16,9 +17,10 @@ use gazette_model::thread::{SortOrder, Thread};
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::reply_form::ReplyForm;
 use crate::context::{ui_lang, ui_strings};
 
-pub use comment::comment_item;
+pub use comment::{comment_item, posted_item};
 
 /// Top-level comments shown at first, and added by each "show more".
 pub const ROOTS_PAGE: usize = 20;
@@ -37,10 +39,27 @@ pub struct ThreadCtx {
     pub lang: Lang,
     /// The comment the URL points at, marked and scrolled to.
     pub target: Option<String>,
+    /// Whether reply forms are offered (the backend takes writes and the
+    /// article's comments are open).
+    pub can_post: bool,
+    pub limits: CommentSettings,
+    /// Comments this reader posted during this visit, shown in place.
+    pub posted: RwSignal<Vec<Comment>>,
+    pub on_posted: Callback<Comment>,
 }
 
 impl ThreadCtx {
-    pub fn new(thread: Arc<Thread>, slug: &str, target: Option<String>) -> Self {
+    pub fn new(thread: Arc<Thread>, slug: &str, target: Option<String>, posting: Posting) -> Self {
+        let posted = RwSignal::new(Vec::<Comment>::new());
+        let pending_slug = slug.to_owned();
+        let on_posted = Callback::new(move |comment: Comment| {
+            if comment.status == CommentStatus::Pending {
+                remember_pending(&pending_slug, &comment.id);
+            }
+            let element_id = format!("comment-{}", comment.id);
+            posted.update(|list| list.push(comment));
+            request_animation_frame(move || browser::reveal_id(&element_id));
+        });
         ThreadCtx {
             thread,
             slug: slug.into(),
@@ -48,7 +67,30 @@ impl ThreadCtx {
             now: utc_from_millis(browser::now_millis()),
             lang: ui_lang(),
             target,
+            can_post: posting.can_post,
+            limits: posting.limits,
+            posted,
+            on_posted,
         }
+    }
+
+    /// The depth of a reply to `parent`, a thread comment or one posted now.
+    pub fn depth_of_parent(&self, parent: Option<&str>) -> usize {
+        let mut depth = 0;
+        let mut at = parent.map(str::to_owned);
+        while let Some(id) = at.take() {
+            if let Some(i) = self.thread.find(&id) {
+                return depth + self.thread.nodes[i].depth + 1;
+            }
+            at = self.posted.with_untracked(|list| {
+                list.iter().find(|c| c.id == id).and_then(|c| c.parent_id.clone())
+            });
+            depth += 1;
+            if depth > 10_000 {
+                break;
+            }
+        }
+        depth
     }
 
     pub fn permalink(&self, id: &str) -> String {
@@ -57,6 +99,32 @@ impl ThreadCtx {
 
     pub fn thread_href(&self) -> String {
         format!("/article/{}/comments", self.slug)
+    }
+}
+
+/// What the thread may offer for writing.
+#[derive(Clone)]
+pub struct Posting {
+    pub can_post: bool,
+    pub limits: CommentSettings,
+}
+
+fn pending_key(slug: &str) -> String {
+    format!("gazette.pending.{slug}")
+}
+
+/// Ids of this browser's own comments awaiting moderation on `slug`.
+pub fn own_pending(slug: &str) -> Vec<String> {
+    browser::stored(&pending_key(slug))
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
+
+fn remember_pending(slug: &str, id: &str) {
+    let mut ids = own_pending(slug);
+    ids.push(id.to_owned());
+    if let Ok(json) = serde_json::to_string(&ids) {
+        browser::store(&pending_key(slug), &json);
     }
 }
 
@@ -73,7 +141,11 @@ fn stored_sort() -> SortOrder {
 pub fn ThreadList(ctx: ThreadCtx, #[prop(optional)] preview: bool) -> impl IntoView {
     let s = ui_strings();
     let lang = ctx.lang;
-    let count = ctx.thread.published_count();
+    let base_count = ctx.thread.published_count();
+    let posted = ctx.posted;
+    let count = move || {
+        base_count + posted.with(|list| list.iter().filter(|c| c.status == CommentStatus::Published).count())
+    };
     let sort = RwSignal::new(stored_sort());
     let shown = RwSignal::new(ROOTS_PAGE.min(if preview { 10 } else { usize::MAX }));
     let thread = ctx.thread.clone();
@@ -100,7 +172,7 @@ pub fn ThreadList(ctx: ThreadCtx, #[prop(optional)] preview: bool) -> impl IntoV
     let more_left = move || shown.get() < total_roots;
     view! {
         <div class="thread-bar">
-            <p class="thread-count">{comment_count(count as u32, lang)}</p>
+            <p class="thread-count">{move || comment_count(count() as u32, lang)}</p>
             {(total_roots > 1).then(|| view! {
                 <p class="sort">
                     <label for="comment-sort">{s.sort_label}</label>
@@ -119,8 +191,18 @@ pub fn ThreadList(ctx: ThreadCtx, #[prop(optional)] preview: bool) -> impl IntoV
                 </p>
             })}
         </div>
-        {(total_roots == 0).then(|| view! { <p class="thread-empty">{s.comments_empty}</p> })}
+        {ctx.can_post.then(|| view! {
+            <div class="new-comment">
+                <h3>{s.new_comment}</h3>
+                <ReplyForm slug=ctx.slug.to_string() parent=None limits=ctx.limits.clone() on_posted=ctx.on_posted/>
+            </div>
+        })}
+        {move || (total_roots == 0 && posted.read().is_empty()).then(|| view! { <p class="thread-empty">{s.comments_empty}</p> })}
         <ul class="thread">
+            {let ctx = ctx.clone(); move || {
+                let mine: Vec<Comment> = posted.read().iter().rev().filter(|c| c.parent_id.is_none()).cloned().collect();
+                mine.iter().map(|c| posted_item(&ctx, c, 0)).collect_view()
+            }}
             <For each=move || roots.get().into_iter().take(shown.get()) key=|i| *i
                 children=move |i| comment_item(&ctx_for_list, i, 0)/>
         </ul>

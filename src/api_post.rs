@@ -1,0 +1,65 @@
+//! The one write of the API: `POST {api}/articles/{slug}/comments`, with
+//! its Idempotency-Key, a timeout, and every answer of the contract typed.
+
+use gazette_model::contract::{Comment, ErrorDetail, ErrorResponse, NewComment};
+use gloo_net::http::Request;
+use leptos::prelude::set_timeout;
+use std::time::Duration;
+
+use crate::browser;
+
+/// How long a send may take before the reader is told it was not sent.
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PostError {
+    /// Offline, refused, timed out, or a 5xx: the draft stays, retry offered.
+    Unreachable,
+    /// 400, 413, 422: what the server said, and about which field.
+    Rejected(ErrorDetail),
+    /// 429, with the seconds from Retry-After.
+    RateLimited(u64),
+    /// 403: comments are closed on this article.
+    Closed,
+    /// 404: the article is gone.
+    Gone,
+}
+
+pub async fn post_comment(slug: &str, request: &NewComment, key: &str) -> Result<Comment, PostError> {
+    let url = format!("{}/articles/{slug}/comments", browser::api_root());
+    let body = serde_json::to_string(request).map_err(|_| PostError::Unreachable)?;
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    if let Some(controller) = controller {
+        set_timeout(move || controller.abort(), TIMEOUT);
+    }
+    let response = Request::post(&url)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key)
+        .abort_signal(signal.as_ref())
+        .body(body)
+        .map_err(|_| PostError::Unreachable)?
+        .send()
+        .await
+        .map_err(|_| PostError::Unreachable)?;
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after");
+    let text = response.text().await.map_err(|_| PostError::Unreachable)?;
+    match status {
+        200..=299 => serde_json::from_str(&text).map_err(|_| PostError::Unreachable),
+        403 => Err(PostError::Closed),
+        404 => Err(PostError::Gone),
+        429 => Err(PostError::RateLimited(
+            retry_after.and_then(|s| s.trim().parse().ok()).unwrap_or(60),
+        )),
+        400..=499 => match serde_json::from_str::<ErrorResponse>(&text) {
+            Ok(e) => Err(PostError::Rejected(e.error)),
+            Err(_) => Err(PostError::Rejected(ErrorDetail {
+                code: "invalid".into(),
+                message: String::new(),
+                field: None,
+            })),
+        },
+        _ => Err(PostError::Unreachable),
+    }
+}

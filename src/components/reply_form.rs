@@ -1,0 +1,255 @@
+//! The reply form: one for a new comment at the top of a thread, and the
+//! same inline under any comment. Its draft is saved as the reader types
+//! and cleared only by a 201; a send in flight disables the button; every
+//! retry of a draft reuses its Idempotency-Key.
+
+use gazette_model::contract::{Comment, CommentSettings};
+use gazette_model::draft::{draft_storage_key, Draft};
+use gazette_model::i18n::{char_count, rate_limited};
+use gazette_model::validate::{validate_new_comment, Field};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped;
+
+use crate::api_post::{post_comment, PostError};
+use crate::browser;
+use crate::context::{ui_lang, ui_strings};
+
+const AUTHOR_KEY: &str = "gazette.author";
+
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    Idle,
+    Sending,
+    Failed(PostError),
+    Sent { pending: bool },
+}
+
+/// Whether a draft for this form is kept (an inline form reopens after a reload).
+pub fn has_draft(slug: &str, parent: Option<&str>) -> bool {
+    load_draft(&draft_storage_key(slug, parent)).is_some_and(|d| !d.is_blank())
+}
+
+fn load_draft(key: &str) -> Option<Draft> {
+    serde_json::from_str(&browser::stored(key)?).ok()
+}
+
+fn save_draft(key: &str, draft: &Draft) {
+    if let Ok(json) = serde_json::to_string(draft) {
+        browser::store(key, &json);
+    }
+}
+
+#[component]
+pub fn ReplyForm(
+    slug: String,
+    parent: Option<String>,
+    limits: CommentSettings,
+    on_posted: Callback<Comment>,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+    #[prop(optional)] autofocus: bool,
+) -> impl IntoView {
+    let s = ui_strings();
+    let lang = ui_lang();
+    let storage_key = draft_storage_key(&slug, parent.as_deref());
+    let initial = load_draft(&storage_key).unwrap_or_else(|| Draft {
+        author: browser::stored(AUTHOR_KEY).unwrap_or_default(),
+        ..Draft::default()
+    });
+    let draft = RwSignal::new(initial);
+    let website = RwSignal::new(String::new());
+    let status = RwSignal::new(Status::Idle);
+    let field_error = RwSignal::new(None::<(Field, String)>);
+    let author_ref = NodeRef::<html::Input>::new();
+    let title_ref = NodeRef::<html::Input>::new();
+    let body_ref = NodeRef::<html::Textarea>::new();
+
+    let prefix = format!("reply-{}", parent.as_deref().unwrap_or("top"));
+    let id = move |name: &str| format!("{prefix}-{name}");
+    let save_key = StoredValue::new(storage_key.clone());
+    let edit = move |change: &dyn Fn(&mut Draft)| {
+        draft.update(|d| change(d));
+        draft.with_untracked(|d| save_key.with_value(|key| save_draft(key, d)));
+        if matches!(status.get_untracked(), Status::Sent { .. }) {
+            status.set(Status::Idle);
+        }
+    };
+
+    let focus_field = move |field: Field| match field {
+        Field::Author => focus(author_ref),
+        Field::Title => focus(title_ref),
+        Field::Body | Field::ParentId => focus(body_ref),
+    };
+
+    let max_body = limits.max_body;
+    let send_key = storage_key.clone();
+    let send_slug = slug.clone();
+    let send_parent = parent.clone();
+    let send = move || {
+        if status.get_untracked() == Status::Sending {
+            return;
+        }
+        let mut request = draft.with_untracked(|d| d.to_request(send_parent.as_deref()));
+        request.website = website.get_untracked();
+        let checked = match validate_new_comment(&request, &limits) {
+            Ok(checked) => checked,
+            Err(error) => {
+                field_error.set(Some((error.field, error.message(lang))));
+                status.set(Status::Idle);
+                focus_field(error.field);
+                return;
+            }
+        };
+        field_error.set(None);
+        let payload = serde_json::to_string(&checked).unwrap_or_default();
+        let mut current = draft.get_untracked();
+        let key = current.key_for(&payload, browser::random_uuid);
+        save_draft(&send_key, &current);
+        draft.set(current);
+        status.set(Status::Sending);
+        let (slug, storage_key) = (send_slug.clone(), send_key.clone());
+        spawn_local_scoped(async move {
+            match post_comment(&slug, &checked, &key).await {
+                Ok(comment) => {
+                    browser::remove(&storage_key);
+                    browser::store(AUTHOR_KEY, &checked.author);
+                    let author = checked.author.clone();
+                    draft.set(Draft { author, ..Draft::default() });
+                    let pending = comment.status == gazette_model::contract::CommentStatus::Pending;
+                    status.set(Status::Sent { pending });
+                    on_posted.run(comment);
+                }
+                Err(PostError::Rejected(detail)) => {
+                    if detail.code == "key_reused" {
+                        // The key went with other text: the next send takes a new one.
+                        draft.update(|d| d.key.clear());
+                        status.set(Status::Failed(PostError::Unreachable));
+                        return;
+                    }
+                    let field = match detail.field.as_deref() {
+                        Some("author") => Field::Author,
+                        Some("title") => Field::Title,
+                        _ => Field::Body,
+                    };
+                    let message = if detail.message.is_empty() { s.form_has_errors.to_owned() } else { detail.message.clone() };
+                    field_error.set(Some((field, message)));
+                    status.set(Status::Failed(PostError::Rejected(detail)));
+                    focus_field(field);
+                }
+                Err(error) => status.set(Status::Failed(error)),
+            }
+        });
+    };
+    let send_on_submit = send.clone();
+
+    if autofocus {
+        request_animation_frame(move || focus(author_ref));
+    }
+
+    let error_for = move |field: Field| {
+        move || field_error.get().filter(|(f, _)| *f == field).map(|(_, message)| message)
+    };
+    let described = move |field: Field, hint: &str| {
+        let mut ids = String::from(hint);
+        if field_error.get().is_some_and(|(f, _)| f == field) {
+            ids.push(' ');
+            ids.push_str(&format!("{hint}-error"));
+        }
+        ids
+    };
+    let author_hint = id("author-hint");
+    let title_hint = id("title-hint");
+    let body_hint = id("body-hint");
+    let body_len = move || draft.with(|d| d.body.chars().count());
+    let status_message = move || match status.get() {
+        Status::Idle | Status::Sending => None,
+        Status::Sent { pending: false } => Some(s.sent.to_owned()),
+        Status::Sent { pending: true } => Some(s.sent_pending.to_owned()),
+        Status::Failed(PostError::Unreachable) => Some(s.send_failed.to_owned()),
+        Status::Failed(PostError::RateLimited(seconds)) => Some(rate_limited(seconds, lang)),
+        Status::Failed(PostError::Closed) => Some(s.comments_closed.to_owned()),
+        Status::Failed(PostError::Gone) => Some(s.article_gone.to_owned()),
+        Status::Failed(PostError::Rejected(_)) => Some(s.form_has_errors.to_owned()),
+    };
+    let over_limit = move || body_len() > max_body;
+    let failed = move || matches!(status.get(), Status::Failed(_));
+    let sending = move || status.get() == Status::Sending;
+
+    view! {
+        <form class="reply-form" novalidate
+            on:submit=move |ev| { ev.prevent_default(); send_on_submit(); }
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    if let Some(cancel) = on_cancel { ev.prevent_default(); cancel.run(()); }
+                }
+            }>
+            <div class="field">
+                <label for=id("author")>{s.field_author}</label>
+                <input id=id("author") name="author" type="text" autocomplete="nickname" node_ref=author_ref
+                    aria-describedby={let h = author_hint.clone(); move || described(Field::Author, &h)}
+                    aria-invalid=move || error_for(Field::Author)().is_some().to_string()
+                    prop:value=move || draft.with(|d| d.author.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.author = v.clone()); }/>
+                <p class="hint" id=author_hint.clone()>{s.field_author_hint}</p>
+                <FieldError id=format!("{author_hint}-error") message=Signal::derive(error_for(Field::Author))/>
+            </div>
+            <div class="field">
+                <label for=id("title")>{s.field_title}</label>
+                <input id=id("title") name="title" type="text" node_ref=title_ref
+                    aria-describedby={let h = title_hint.clone(); move || described(Field::Title, &h)}
+                    aria-invalid=move || error_for(Field::Title)().is_some().to_string()
+                    prop:value=move || draft.with(|d| d.title.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.title = v.clone()); }/>
+                <span class="visually-hidden" id=title_hint.clone()>{s.field_title}</span>
+                <FieldError id=format!("{title_hint}-error") message=Signal::derive(error_for(Field::Title))/>
+            </div>
+            <div class="field">
+                <label for=id("body")>{s.field_body}</label>
+                <textarea id=id("body") name="body" rows="5" node_ref=body_ref
+                    aria-describedby={let h = body_hint.clone(); move || format!("{} {h}-count", described(Field::Body, &h))}
+                    aria-invalid=move || error_for(Field::Body)().is_some().to_string()
+                    prop:value=move || draft.with(|d| d.body.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.body = v.clone()); }>
+                </textarea>
+                <p class="hint" id=body_hint.clone()>{s.field_body_hint}</p>
+                <p class="hint count" id=format!("{body_hint}-count") class:over=over_limit>
+                    {move || char_count(body_len(), max_body, lang)}
+                </p>
+                <FieldError id=format!("{body_hint}-error") message=Signal::derive(error_for(Field::Body))/>
+            </div>
+            <div class="honeypot" aria-hidden="true">
+                <label for=id("website")>{s.honeypot}</label>
+                <input id=id("website") name="website" type="text" tabindex="-1" autocomplete="off"
+                    prop:value=move || website.get() on:input=move |ev| website.set(event_target_value(&ev))/>
+            </div>
+            <p class="form-status" role="status" class:error=failed>{status_message}</p>
+            <div class="form-actions">
+                <button type="submit" class="button" disabled=sending>
+                    {move || if sending() { s.sending } else if failed() { s.retry_send } else { s.send }}
+                </button>
+                {on_cancel.map(|cancel| view! {
+                    <button type="button" class="button secondary" on:click=move |_| cancel.run(())>{s.cancel}</button>
+                })}
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn FieldError(id: String, message: Signal<Option<String>>) -> impl IntoView {
+    move || message.get().map(|m| view! { <p class="field-error" id=id.clone()>{m}</p> })
+}
+
+fn focus<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+    NodeRef<E>: Get<Value = Option<E::Output>>,
+{
+    use wasm_bindgen::JsCast;
+    if let Some(element) = node.get_untracked() {
+        if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
