@@ -26,7 +26,7 @@ impl SiteContext {
 pub struct UiLang(pub RwSignal<Lang>);
 
 pub fn ui_lang() -> Lang {
-    expect_context::<UiLang>().0.get()
+    expect_context::<UiLang>().0.get_untracked()
 }
 
 pub fn ui_strings() -> &'static Strings {

@@ -76,7 +76,11 @@ impl FieldError {
             (Problem::TooLong { max }, Lang::Fr) => format!(
                 "{} ne peut pas dépasser {max} {}.",
                 capitalize(noun),
-                if max <= 1 { "caractère" } else { "caractères" }
+                if max <= 1 {
+                    "caractère"
+                } else {
+                    "caractères"
+                }
             ),
             (Problem::TooLong { max }, Lang::En) => format!(
                 "{} cannot be longer than {max} {}.",
@@ -91,7 +95,10 @@ impl FieldError {
                 capitalize(noun)
             ),
             (Problem::Invalid, Lang::En) => {
-                format!("{} contains characters that are not allowed.", capitalize(noun))
+                format!(
+                    "{} contains characters that are not allowed.",
+                    capitalize(noun)
+                )
             }
             (Problem::Invalid, Lang::Ar) => format!("يحتوي {noun} على أحرف غير مسموح بها."),
         }
@@ -143,13 +150,20 @@ pub fn validate_new_comment(
     if author.is_empty() {
         return Err(missing(Field::Author));
     }
-    let title = single_line(Field::Title, c.title.as_deref().unwrap_or(""), limits.max_title)?;
+    let title = single_line(
+        Field::Title,
+        c.title.as_deref().unwrap_or(""),
+        limits.max_title,
+    )?;
     let body = normalize_newlines(c.body.trim());
     let body = body.trim().to_owned();
     if body.is_empty() {
         return Err(missing(Field::Body));
     }
-    if body.chars().any(|ch| ch.is_control() && ch != '\n' && ch != '\t') {
+    if body
+        .chars()
+        .any(|ch| ch.is_control() && ch != '\n' && ch != '\t')
+    {
         return Err(invalid(Field::Body));
     }
     check_length(Field::Body, &body, limits.max_body)?;
@@ -283,14 +297,23 @@ mod tests {
         assert!(ok.is_ok(), "{ok:?}");
 
         let e = error(&comment(&format!("{author}é"), None, "x"));
-        assert_eq!((e.field, e.problem), (Field::Author, Problem::TooLong { max: 10 }));
+        assert_eq!(
+            (e.field, e.problem),
+            (Field::Author, Problem::TooLong { max: 10 })
+        );
         assert_eq!(e.code(), "too_long");
 
         let e = error(&comment("Nadia", Some(&format!("{title}ا")), "x"));
-        assert_eq!((e.field, e.problem), (Field::Title, Problem::TooLong { max: 12 }));
+        assert_eq!(
+            (e.field, e.problem),
+            (Field::Title, Problem::TooLong { max: 12 })
+        );
 
         let e = error(&comment("Nadia", None, &format!("{body}€")));
-        assert_eq!((e.field, e.problem), (Field::Body, Problem::TooLong { max: 20 }));
+        assert_eq!(
+            (e.field, e.problem),
+            (Field::Body, Problem::TooLong { max: 20 })
+        );
     }
 
     #[test]
@@ -309,8 +332,14 @@ mod tests {
 
     #[test]
     fn control_characters_are_invalid() {
-        assert_eq!(error(&comment("Na\ndia", None, "x")), invalid(Field::Author));
-        assert_eq!(error(&comment("N", Some("a\u{0}b"), "x")), invalid(Field::Title));
+        assert_eq!(
+            error(&comment("Na\ndia", None, "x")),
+            invalid(Field::Author)
+        );
+        assert_eq!(
+            error(&comment("N", Some("a\u{0}b"), "x")),
+            invalid(Field::Title)
+        );
         assert_eq!(error(&comment("N", None, "a\u{7}b")), invalid(Field::Body));
         // Newlines and tabs are fine in a body.
         assert!(validate_new_comment(&comment("N", None, "a\n\tb"), &limits()).is_ok());
@@ -333,7 +362,10 @@ mod tests {
     fn honeypot_is_passed_through() {
         let mut c = comment("N", None, "x");
         c.website = "http://spam.example".to_owned();
-        assert_eq!(validate_new_comment(&c, &limits()).unwrap().website, c.website);
+        assert_eq!(
+            validate_new_comment(&c, &limits()).unwrap().website,
+            c.website
+        );
     }
 
     #[test]
@@ -350,17 +382,30 @@ mod tests {
             too_long.message(Lang::En),
             "The message cannot be longer than 4000 characters."
         );
-        assert_eq!(too_long.message(Lang::Ar), "لا يمكن أن يتجاوز التعليق 4000 حرف.");
+        assert_eq!(
+            too_long.message(Lang::Ar),
+            "لا يمكن أن يتجاوز التعليق 4000 حرف."
+        );
         let author = FieldError {
             field: Field::Author,
             problem: Problem::TooLong { max: 60 },
         };
         assert_eq!(author.message(Lang::Ar), "لا يمكن أن يتجاوز الاسم 60 حرفًا.");
-        assert_eq!(missing(Field::Author).message(Lang::Fr), "Le nom est obligatoire.");
-        assert_eq!(missing(Field::Body).message(Lang::En), "The message is required.");
+        assert_eq!(
+            missing(Field::Author).message(Lang::Fr),
+            "Le nom est obligatoire."
+        );
+        assert_eq!(
+            missing(Field::Body).message(Lang::En),
+            "The message is required."
+        );
         for lang in Lang::ALL {
             for field in [Field::Author, Field::Title, Field::Body, Field::ParentId] {
-                for problem in [Problem::Missing, Problem::Invalid, Problem::TooLong { max: 1 }] {
+                for problem in [
+                    Problem::Missing,
+                    Problem::Invalid,
+                    Problem::TooLong { max: 1 },
+                ] {
                     let m = FieldError { field, problem }.message(lang);
                     assert!(m.len() > 5 && m.ends_with('.'), "{lang:?} {m}");
                 }

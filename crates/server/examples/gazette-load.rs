@@ -26,7 +26,10 @@ const MAX_TASKS: usize = 200;
 const MAX_SECONDS: u64 = 60;
 
 #[derive(Parser)]
-#[command(name = "gazette-load", about = "Load benchmark for a running gazette-server on this machine")]
+#[command(
+    name = "gazette-load",
+    about = "Load benchmark for a running gazette-server on this machine"
+)]
 struct Args {
     /// The API root of a server on loopback (127.0.0.1, localhost or [::1]).
     #[arg(long, default_value = "http://127.0.0.1:8080/api")]
@@ -68,7 +71,12 @@ fn main() -> ExitCode {
     }
     let api = args.url.trim_end_matches('/').to_owned();
     let agent = agent();
-    let article = match args.article.clone().map(Ok).unwrap_or_else(|| pick_article(&agent, &api)) {
+    let article = match args
+        .article
+        .clone()
+        .map(Ok)
+        .unwrap_or_else(|| pick_article(&agent, &api))
+    {
         Ok(article) => article,
         Err(e) => {
             eprintln!("gazette-load: {e}");
@@ -100,17 +108,25 @@ fn main() -> ExitCode {
     let mut tasks = Vec::new();
     for reader in 0..args.readers {
         let urls = urls.clone();
-        tasks.push(std::thread::spawn(move || read_loop(reader, &urls, deadline)));
+        tasks.push(std::thread::spawn(move || {
+            read_loop(reader, &urls, deadline)
+        }));
     }
     for writer in 0..args.writers {
         let url = post_url.clone();
-        tasks.push(std::thread::spawn(move || write_loop(writer, &url, run_id, deadline)));
+        tasks.push(std::thread::spawn(move || {
+            write_loop(writer, &url, run_id, deadline)
+        }));
     }
     let mut tally = Tally::default();
     for task in tasks {
         let part = task.join().expect("task panicked");
         for (kind, mut latencies) in part.latencies_us {
-            tally.latencies_us.entry(kind).or_default().append(&mut latencies);
+            tally
+                .latencies_us
+                .entry(kind)
+                .or_default()
+                .append(&mut latencies);
         }
         for (kind, n) in part.errors {
             *tally.errors.entry(kind).or_default() += n;
@@ -147,7 +163,11 @@ fn check_args(args: &Args) -> Result<(), String> {
 
 /// Only servers on this machine: http://127.0.0.1, localhost or [::1].
 fn check_loopback(url: &str) -> Result<(), String> {
-    let refuse = || Err(format!("refusing {url:?}: only http://127.0.0.1, http://localhost or http://[::1] servers"));
+    let refuse = || {
+        Err(format!(
+            "refusing {url:?}: only http://127.0.0.1, http://localhost or http://[::1] servers"
+        ))
+    };
     let Some(rest) = url.strip_prefix("http://") else {
         return refuse();
     };
@@ -168,7 +188,10 @@ fn check_loopback(url: &str) -> Result<(), String> {
         || port
             .strip_prefix(':')
             .is_some_and(|p| !p.is_empty() && p.parse::<u16>().is_ok());
-    let host_ok = matches!(host.to_ascii_lowercase().as_str(), "127.0.0.1" | "localhost" | "[::1]");
+    let host_ok = matches!(
+        host.to_ascii_lowercase().as_str(),
+        "127.0.0.1" | "localhost" | "[::1]"
+    );
     if host_ok && port_ok {
         Ok(())
     } else {
@@ -185,7 +208,10 @@ fn agent() -> ureq::Agent {
 }
 
 fn get_json(agent: &ureq::Agent, url: &str) -> Result<Value, String> {
-    let mut response = agent.get(url).call().map_err(|e| format!("GET {url}: {e}"))?;
+    let mut response = agent
+        .get(url)
+        .call()
+        .map_err(|e| format!("GET {url}: {e}"))?;
     if response.status() != 200 {
         return Err(format!("GET {url}: status {}", response.status()));
     }
@@ -198,7 +224,9 @@ fn get_json(agent: &ureq::Agent, url: &str) -> Result<Value, String> {
 fn pick_article(agent: &ureq::Agent, api: &str) -> Result<String, String> {
     let front = get_json(agent, &format!("{api}/front.json"))?;
     for summary in front["articles"].as_array().into_iter().flatten() {
-        let Some(slug) = summary["slug"].as_str() else { continue };
+        let Some(slug) = summary["slug"].as_str() else {
+            continue;
+        };
         let article = get_json(agent, &format!("{api}/articles/{slug}.json"))?;
         if article["comments_open"].as_bool() != Some(false) {
             return Ok(slug.to_owned());
@@ -224,7 +252,9 @@ fn read_loop(reader: usize, urls: &[(Kind, String); 3], deadline: Instant) -> Ta
         i += 1;
         let start = Instant::now();
         let ok = match agent.get(url).call() {
-            Ok(mut response) => response.status() == 200 && response.body_mut().read_to_vec().is_ok(),
+            Ok(mut response) => {
+                response.status() == 200 && response.body_mut().read_to_vec().is_ok()
+            }
             Err(_) => false,
         };
         record(&mut tally, *kind, start, ok);
@@ -297,7 +327,10 @@ fn percentile(sorted: &[u64], p: usize) -> f64 {
 }
 
 fn report(tally: &Tally, elapsed: f64, before: usize, after: usize) -> ExitCode {
-    println!("{:<9} {:>9} {:>7} {:>9} {:>8} {:>8}", "kind", "requests", "errors", "req/s", "p50 ms", "p99 ms");
+    println!(
+        "{:<9} {:>9} {:>7} {:>9} {:>8} {:>8}",
+        "kind", "requests", "errors", "req/s", "p50 ms", "p99 ms"
+    );
     let mut total = 0;
     for (kind, latencies) in &tally.latencies_us {
         let mut sorted = latencies.clone();
@@ -313,7 +346,10 @@ fn report(tally: &Tally, elapsed: f64, before: usize, after: usize) -> ExitCode 
             percentile(&sorted, 99),
         );
     }
-    println!("total     {total:>9} requests in {elapsed:.1} s: {:.1} req/s", total as f64 / elapsed);
+    println!(
+        "total     {total:>9} requests in {elapsed:.1} s: {:.1} req/s",
+        total as f64 / elapsed
+    );
     let statuses: Vec<String> = tally
         .post_statuses
         .iter()
@@ -323,12 +359,23 @@ fn report(tally: &Tally, elapsed: f64, before: usize, after: usize) -> ExitCode 
         })
         .collect();
     let created = tally.post_statuses.get(&201).copied().unwrap_or(0) as usize;
-    println!("POST answers: {}", if statuses.is_empty() { "none".to_owned() } else { statuses.join(", ") });
+    println!(
+        "POST answers: {}",
+        if statuses.is_empty() {
+            "none".to_owned()
+        } else {
+            statuses.join(", ")
+        }
+    );
     if tally.post_statuses.contains_key(&429) {
         println!("note: 429 answers mean the server's --rate-limit is below the writers' pace");
     }
     let stored = after.saturating_sub(before);
-    let verdict = if after >= before && stored == created { "OK" } else { "MISMATCH" };
+    let verdict = if after >= before && stored == created {
+        "OK"
+    } else {
+        "MISMATCH"
+    };
     println!("201 answers: {created}; comments stored: {stored} (listing {before} -> {after}): {verdict}");
     if verdict == "OK" {
         ExitCode::SUCCESS

@@ -23,11 +23,14 @@ pub fn router(state: Arc<AppState>, cors_origin: Option<&str>) -> Result<Router,
         .route("/{*path}", get(get_json))
         .route("/articles/{slug}/comments", post(post::post_comment))
         .fallback(move || async move { ApiError::new(Kind::NotFound, lang) })
-        .method_not_allowed_fallback(move || async move {
-            ApiError::new(Kind::MethodNotAllowed, lang)
-        })
+        .method_not_allowed_fallback(
+            move || async move { ApiError::new(Kind::MethodNotAllowed, lang) },
+        )
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), too_large_as_json))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            too_large_as_json,
+        ))
         .with_state(state);
     Ok(match cors_origin {
         Some(origin) => router.layer(cors(origin)?),
@@ -36,18 +39,26 @@ pub fn router(state: Arc<AppState>, cors_origin: Option<&str>) -> Result<Router,
 }
 
 fn cors(origin: &str) -> Result<CorsLayer, String> {
-    let origin = HeaderValue::from_str(origin).map_err(|_| format!("bad --cors-origin {origin:?}"))?;
+    let origin =
+        HeaderValue::from_str(origin).map_err(|_| format!("bad --cors-origin {origin:?}"))?;
     Ok(CorsLayer::new()
         .allow_origin(AllowOrigin::list([origin]))
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key")])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            HeaderName::from_static("idempotency-key"),
+        ])
         .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(3600)))
 }
 
 /// The body limit answers a too-long Content-Length with plain text; the
 /// contract wants its error shape.
-async fn too_large_as_json(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+async fn too_large_as_json(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let response = next.run(request).await;
     let is_json = response
         .headers()
@@ -59,14 +70,20 @@ async fn too_large_as_json(State(state): State<Arc<AppState>>, request: Request,
     response
 }
 
-async fn get_json(State(state): State<Arc<AppState>>, Path(path): Path<String>) -> Result<Response, ApiError> {
+async fn get_json(
+    State(state): State<Arc<AppState>>,
+    Path(path): Path<String>,
+) -> Result<Response, ApiError> {
     let lang = state.lang;
     let not_found = || ApiError::new(Kind::NotFound, lang);
     if let ["articles", slug, "comments.json"] = path.split('/').collect::<Vec<_>>()[..] {
         return comments(&state, slug).await;
     }
-    let needs_patch = path == "site.json" || path.starts_with("articles/") || path == "front.json"
-        || path.starts_with("front/") || path.starts_with("sections/");
+    let needs_patch = path == "site.json"
+        || path.starts_with("articles/")
+        || path == "front.json"
+        || path.starts_with("front/")
+        || path.starts_with("sections/");
     if !needs_patch {
         let bytes = state
             .content
@@ -111,7 +128,10 @@ async fn comments(state: &AppState, slug: &str) -> Result<Response, ApiError> {
     Ok(json_response(StatusCode::OK, to_string(&list, lang)?))
 }
 
-fn to_string(value: &impl serde::Serialize, lang: gazette_model::lang::Lang) -> Result<String, ApiError> {
+fn to_string(
+    value: &impl serde::Serialize,
+    lang: gazette_model::lang::Lang,
+) -> Result<String, ApiError> {
     serde_json::to_string(value).map_err(|e| ApiError::internal("encoding JSON", e, lang))
 }
 

@@ -51,7 +51,9 @@ impl Cli {
             Some(origin) => {
                 let origin = origin.trim_end_matches('/').to_owned();
                 if !(origin.starts_with("http://") || origin.starts_with("https://")) {
-                    return Err(format!("--cors-origin must be an http(s) origin, not {origin:?}"));
+                    return Err(format!(
+                        "--cors-origin must be an http(s) origin, not {origin:?}"
+                    ));
                 }
                 Some(origin)
             }

@@ -43,9 +43,9 @@ impl Content {
     /// The JSON at an API path; `None` when there is no such file.
     pub async fn read_json(&self, api_path: &str) -> io::Result<Option<Value>> {
         match self.read(api_path).await? {
-            Some(bytes) => serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{api_path}: {e}"))),
+            Some(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+                io::Error::new(io::ErrorKind::InvalidData, format!("{api_path}: {e}"))
+            }),
             None => Ok(None),
         }
     }
@@ -101,7 +101,10 @@ impl Content {
 }
 
 fn is_missing(e: &io::Error) -> bool {
-    matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory)
+    matches!(
+        e.kind(),
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+    )
 }
 
 pub fn is_safe_path(api_path: &str) -> bool {

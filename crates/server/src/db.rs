@@ -101,7 +101,9 @@ impl Db {
     }
 
     fn writer(&self) -> MutexGuard<'_, Connection> {
-        self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn reader(&self) -> MutexGuard<'_, Connection> {
@@ -122,7 +124,11 @@ impl Db {
         let mut conn = self.writer();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let has_any: bool = tx
-            .query_row("SELECT 1 FROM comments WHERE article = ?1 LIMIT 1", [article], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM comments WHERE article = ?1 LIMIT 1",
+                [article],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some();
         if has_any {
@@ -280,7 +286,11 @@ fn epoch() -> Timestamp {
     Timestamp(chrono::DateTime::UNIX_EPOCH.fixed_offset())
 }
 
-fn find_key(conn: &Connection, key: &str, now_unix: i64) -> rusqlite::Result<Option<StoredResponse>> {
+fn find_key(
+    conn: &Connection,
+    key: &str,
+    now_unix: i64,
+) -> rusqlite::Result<Option<StoredResponse>> {
     conn.prepare_cached(
         "SELECT fingerprint, status, response FROM idempotency WHERE key = ?1 AND created_at > ?2",
     )?
@@ -297,11 +307,17 @@ fn find_key(conn: &Connection, key: &str, now_unix: i64) -> rusqlite::Result<Opt
 /// New ids are `g` and a number above every stored row, skipped past any
 /// imported id that happens to look the same: unique in the whole database.
 fn next_id(conn: &Connection) -> rusqlite::Result<String> {
-    let mut n: i64 = conn.query_row("SELECT IFNULL(MAX(seq), 0) + 1 FROM comments", [], |row| row.get(0))?;
+    let mut n: i64 = conn.query_row("SELECT IFNULL(MAX(seq), 0) + 1 FROM comments", [], |row| {
+        row.get(0)
+    })?;
     loop {
         let id = format!("g{n}");
         let taken = conn
-            .query_row("SELECT 1 FROM comments WHERE id = ?1 LIMIT 1", [&id], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM comments WHERE id = ?1 LIMIT 1",
+                [&id],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some();
         if !taken {

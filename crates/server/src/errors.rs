@@ -66,13 +66,17 @@ impl Kind {
             (Kind::TooLarge, Fr) => "La requête est trop volumineuse (64 Kio au plus).",
             (Kind::TooLarge, En) => "The request is too large (64 KiB at most).",
             (Kind::TooLarge, Ar) => "الطلب كبير جدًا (64 كيلوبايت على الأكثر).",
-            (Kind::KeyReused, Fr) => "Cette clé d'idempotence a déjà servi pour un autre commentaire.",
+            (Kind::KeyReused, Fr) => {
+                "Cette clé d'idempotence a déjà servi pour un autre commentaire."
+            }
             (Kind::KeyReused, En) => "This idempotency key was already used for another comment.",
             (Kind::KeyReused, Ar) => "مفتاح عدم التكرار هذا استُخدم لتعليق آخر.",
             (Kind::RateLimited, Fr) => "Trop de commentaires envoyés. Réessayez dans un moment.",
             (Kind::RateLimited, En) => "Too many comments sent. Please try again in a moment.",
             (Kind::RateLimited, Ar) => "أرسلت تعليقات كثيرة. حاول مرة أخرى بعد قليل.",
-            (Kind::MalformedJson, Fr) => "Le corps de la requête n'est pas un commentaire JSON valide.",
+            (Kind::MalformedJson, Fr) => {
+                "Le corps de la requête n'est pas un commentaire JSON valide."
+            }
             (Kind::MalformedJson, En) => "The request body is not a valid JSON comment.",
             (Kind::MalformedJson, Ar) => "محتوى الطلب ليس تعليقًا بصيغة JSON صالحة.",
             (Kind::NotJson, Fr) => "La requête doit être envoyée en application/json.",
@@ -163,7 +167,10 @@ pub fn json_response(status: StatusCode, body: String) -> Response {
     (
         status,
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
         ],
         body,

@@ -66,9 +66,12 @@ impl App {
     /// database has none, and builds the routes. Blocking.
     pub fn open(config: Config) -> Result<App, String> {
         let content = Content::new(&config.content);
-        let site = content
-            .load_site()
-            .map_err(|e| format!("cannot read {}: {e}", config.content.join("site.json").display()))?;
+        let site = content.load_site().map_err(|e| {
+            format!(
+                "cannot read {}: {e}",
+                config.content.join("site.json").display()
+            )
+        })?;
         let db = Db::open(&config.db)
             .map_err(|e| format!("cannot open database {}: {e}", config.db.display()))?;
         import::import_demo_threads(&content, &db);

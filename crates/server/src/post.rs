@@ -38,7 +38,10 @@ pub async fn post_comment(
         .await
         .map_err(|e| ApiError::internal("reading the article", e, lang))?
         .ok_or_else(|| fail(Kind::NotFound))?;
-    let open = article.get("comments_open").and_then(Value::as_bool).unwrap_or(true);
+    let open = article
+        .get("comments_open")
+        .and_then(Value::as_bool)
+        .unwrap_or(true);
     if !open || !state.site.comments.enabled {
         return Err(fail(Kind::Closed));
     }
@@ -50,7 +53,10 @@ pub async fn post_comment(
     let raw: NewComment = serde_json::from_slice(&body).map_err(|_| fail(Kind::MalformedJson))?;
     // The same body means the same request to the same article, whatever
     // the JSON's spacing or key order.
-    let fingerprint = format!("{slug}\n{}", serde_json::to_string(&raw).unwrap_or_default());
+    let fingerprint = format!(
+        "{slug}\n{}",
+        serde_json::to_string(&raw).unwrap_or_default()
+    );
     let (created_at, now_unix) = now();
 
     // A retry is answered before the rate limit counts it.
@@ -64,8 +70,8 @@ pub async fn post_comment(
         .check(peer.ip())
         .map_err(|seconds| fail(Kind::RateLimited).retry_after(seconds))?;
 
-    let comment = validate_new_comment(&raw, &state.site.comments)
-        .map_err(|e| ApiError::field(e, lang))?;
+    let comment =
+        validate_new_comment(&raw, &state.site.comments).map_err(|e| ApiError::field(e, lang))?;
     let status = if state.moderate {
         CommentStatus::Pending
     } else {
@@ -117,7 +123,11 @@ pub async fn post_comment(
 }
 
 /// The first answer again for the same body; `422` for another body.
-fn replay(previous: StoredResponse, fingerprint: &str, lang: gazette_model::lang::Lang) -> Result<Response, ApiError> {
+fn replay(
+    previous: StoredResponse,
+    fingerprint: &str,
+    lang: gazette_model::lang::Lang,
+) -> Result<Response, ApiError> {
     if previous.fingerprint != fingerprint {
         return Err(ApiError::new(Kind::KeyReused, lang));
     }

@@ -99,8 +99,12 @@ mod tests {
         let limiter = RateLimiter::new(1);
         let t0 = Instant::now();
         assert!(limiter.check_at("2001:db8::1".parse().unwrap(), t0).is_ok());
-        assert!(limiter.check_at("2001:db8::2".parse().unwrap(), t0).is_err());
-        assert!(limiter.check_at("2001:db8:0:1::1".parse().unwrap(), t0).is_ok());
+        assert!(limiter
+            .check_at("2001:db8::2".parse().unwrap(), t0)
+            .is_err());
+        assert!(limiter
+            .check_at("2001:db8:0:1::1".parse().unwrap(), t0)
+            .is_ok());
     }
 
     #[test]

@@ -30,7 +30,10 @@ async fn cache_control(request: Request, next: Next) -> Response {
     let hashed = is_hashed_asset(request.uri().path());
     let mut response = next.run(request).await;
     if !response.headers().contains_key(header::CACHE_CONTROL) {
-        let ok = matches!(response.status(), StatusCode::OK | StatusCode::PARTIAL_CONTENT);
+        let ok = matches!(
+            response.status(),
+            StatusCode::OK | StatusCode::PARTIAL_CONTENT
+        );
         let value = if hashed && ok { IMMUTABLE } else { REVALIDATE };
         response
             .headers_mut()

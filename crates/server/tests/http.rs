@@ -9,7 +9,10 @@ use serde_json::{json, Value};
 use support::*;
 
 fn published(comments: &[Value]) -> usize {
-    comments.iter().filter(|c| c["status"] == "published").count()
+    comments
+        .iter()
+        .filter(|c| c["status"] == "published")
+        .count()
 }
 
 fn is_contract_id(id: &str) -> bool {
@@ -21,15 +24,23 @@ fn a_post_is_stored_listed_and_counted() {
     let fixture = Fixture::new();
     let server = fixture.start();
     let before = server.comments(ARTICLE);
-    let count_before = server.get(&format!("articles/{ARTICLE}.json")).json()["comment_count"].clone();
+    let count_before =
+        server.get(&format!("articles/{ARTICLE}.json")).json()["comment_count"].clone();
     assert_eq!(count_before, published(&before));
 
-    let reply = server.post(ARTICLE, Some(&key(1)), &comment_json(" Nadia ", "Bonjour\r\nà tous"));
+    let reply = server.post(
+        ARTICLE,
+        Some(&key(1)),
+        &comment_json(" Nadia ", "Bonjour\r\nà tous"),
+    );
     assert_eq!(reply.status, 201, "{}", reply.body);
     let created = reply.json();
     let id = created["id"].as_str().unwrap();
     assert!(is_contract_id(id), "{id}");
-    assert!(before.iter().all(|c| c["id"] != id), "{id} collides with an imported id");
+    assert!(
+        before.iter().all(|c| c["id"] != id),
+        "{id} collides with an imported id"
+    );
     assert_eq!(created["author"], "Nadia");
     assert_eq!(created["body"], "Bonjour\nà tous");
     assert_eq!(created["title"], Value::Null);
@@ -41,7 +52,9 @@ fn a_post_is_stored_listed_and_counted() {
     let after = server.comments(ARTICLE);
     assert_eq!(after.len(), before.len() + 1);
     assert!(after.contains(&created));
-    let list = server.get(&format!("articles/{ARTICLE}/comments.json")).json();
+    let list = server
+        .get(&format!("articles/{ARTICLE}/comments.json"))
+        .json();
     assert_eq!(list["total"], published(&after));
     assert_eq!(list["article"], ARTICLE);
 
@@ -69,13 +82,25 @@ fn imported_threads_are_served_as_given() {
     let server = fixture.start();
     let slug = "bibliotheque-municipale-reouverture";
     let thread = |article: &str| -> Vec<Comment> {
-        let bytes = std::fs::read(content_dir().join(format!("articles/{article}/comments.json"))).unwrap();
-        serde_json::from_slice::<CommentList>(&bytes).unwrap().comments
+        let bytes =
+            std::fs::read(content_dir().join(format!("articles/{article}/comments.json"))).unwrap();
+        serde_json::from_slice::<CommentList>(&bytes)
+            .unwrap()
+            .comments
     };
-    let listed: CommentList = serde_json::from_str(&server.get(&format!("articles/{slug}/comments.json")).body).unwrap();
+    let listed: CommentList =
+        serde_json::from_str(&server.get(&format!("articles/{slug}/comments.json")).body).unwrap();
     assert_eq!(listed.article, slug);
     assert_eq!(listed.comments, thread(slug));
-    assert_eq!(listed.total, Some(thread(slug).iter().filter(|c| c.status == CommentStatus::Published).count() as u32));
+    assert_eq!(
+        listed.total,
+        Some(
+            thread(slug)
+                .iter()
+                .filter(|c| c.status == CommentStatus::Published)
+                .count() as u32
+        )
+    );
     assert_eq!(listed.next, None);
     // Every demo thread, statuses other than published included.
     let mut statuses = HashSet::new();
@@ -85,8 +110,12 @@ fn imported_threads_are_served_as_given() {
             continue;
         }
         let article = path.file_name().unwrap().to_str().unwrap();
-        let listed: CommentList =
-            serde_json::from_str(&server.get(&format!("articles/{article}/comments.json")).body).unwrap();
+        let listed: CommentList = serde_json::from_str(
+            &server
+                .get(&format!("articles/{article}/comments.json"))
+                .body,
+        )
+        .unwrap();
         assert_eq!(listed.comments, thread(article), "{article}");
         statuses.extend(listed.comments.iter().map(|c| format!("{:?}", c.status)));
     }
@@ -102,7 +131,12 @@ fn read_side_serves_the_content_files() {
     assert_eq!(site.header("content-type"), Some("application/json"));
     assert_eq!(site.json()["comments"]["posting"], true);
     assert_eq!(site.json()["name"], "La Gazette");
-    for path in ["front.json", "front/page-2.json", "sections/maroc.json", "sections/maroc/page-2.json"] {
+    for path in [
+        "front.json",
+        "front/page-2.json",
+        "sections/maroc.json",
+        "sections/maroc/page-2.json",
+    ] {
         let reply = server.get(path);
         assert_eq!(reply.status, 200, "{path}");
         assert!(reply.json()["articles"].is_array(), "{path}");
@@ -143,10 +177,25 @@ fn bad_requests_are_400_invalid() {
     let fixture = Fixture::new();
     let server = fixture.start();
     let cases: [(&str, Option<String>, String, Option<&str>); 9] = [
-        ("malformed JSON", Some(key(1)), "{\"author\": \"N\", ".to_owned(), None),
+        (
+            "malformed JSON",
+            Some(key(1)),
+            "{\"author\": \"N\", ".to_owned(),
+            None,
+        ),
         ("not an object", Some(key(2)), "[1, 2]".to_owned(), None),
-        ("missing author", Some(key(3)), json!({ "body": "x" }).to_string(), Some("author")),
-        ("blank body", Some(key(4)), comment_json("N", "  \n "), Some("body")),
+        (
+            "missing author",
+            Some(key(3)),
+            json!({ "body": "x" }).to_string(),
+            Some("author"),
+        ),
+        (
+            "blank body",
+            Some(key(4)),
+            comment_json("N", "  \n "),
+            Some("body"),
+        ),
         (
             "unknown parent",
             Some(key(5)),
@@ -166,7 +215,12 @@ fn bad_requests_are_400_invalid() {
             Some("parent_id"),
         ),
         ("missing key", None, comment_json("N", "x"), None),
-        ("key not a UUID", Some("not-a-uuid".to_owned()), comment_json("N", "x"), None),
+        (
+            "key not a UUID",
+            Some("not-a-uuid".to_owned()),
+            comment_json("N", "x"),
+            None,
+        ),
     ];
     let before = server.comments(ARTICLE).len();
     for (what, key, body, field) in cases {
@@ -212,17 +266,26 @@ fn too_long_fields_are_400_too_long_counted_in_characters() {
     let over = "é".repeat(4001);
     let reply = server.post(ARTICLE, Some(&key(2)), &comment_json("Nadia", &over));
     assert_eq!(reply.status, 400);
-    assert_eq!(reply.error(), ("too_long".to_owned(), Some("body".to_owned())));
+    assert_eq!(
+        reply.error(),
+        ("too_long".to_owned(), Some("body".to_owned()))
+    );
     assert_eq!(
         reply.json()["error"]["message"],
         "Le message ne peut pas dépasser 4000 caractères."
     );
 
     let reply = server.post(ARTICLE, Some(&key(3)), &comment_json(&"ع".repeat(61), "x"));
-    assert_eq!(reply.error(), ("too_long".to_owned(), Some("author".to_owned())));
+    assert_eq!(
+        reply.error(),
+        ("too_long".to_owned(), Some("author".to_owned()))
+    );
     let title = json!({ "author": "N", "title": "t".repeat(121), "body": "x" }).to_string();
     let reply = server.post(ARTICLE, Some(&key(4)), &title);
-    assert_eq!(reply.error(), ("too_long".to_owned(), Some("title".to_owned())));
+    assert_eq!(
+        reply.error(),
+        ("too_long".to_owned(), Some("title".to_owned()))
+    );
 }
 
 #[test]
@@ -246,7 +309,10 @@ fn body_over_64_kib_is_413_in_the_contract_shape() {
     // Just under the limit is read (and then judged on its fields).
     let body = comment_json("N", &"a".repeat(60 * 1024));
     let reply = server.post(ARTICLE, Some(&key(2)), &body);
-    assert_eq!(reply.error(), ("too_long".to_owned(), Some("body".to_owned())));
+    assert_eq!(
+        reply.error(),
+        ("too_long".to_owned(), Some("body".to_owned()))
+    );
 }
 
 #[test]
@@ -260,7 +326,11 @@ fn same_key_same_body_replays_and_stores_once() {
     // Same values, other spacing and key order: the same body.
     let same = json!({ "website": "", "body": "Une seule fois", "title": "", "author": "Nadia", "parent_id": null });
     for _ in 0..3 {
-        let again = server.post(ARTICLE, Some(&key(7)), &serde_json::to_string_pretty(&same).unwrap());
+        let again = server.post(
+            ARTICLE,
+            Some(&key(7)),
+            &serde_json::to_string_pretty(&same).unwrap(),
+        );
         assert_eq!(again.status, 201);
         assert_eq!(again.json(), first.json());
         assert_eq!(again.header("idempotent-replayed"), Some("true"));
@@ -272,13 +342,25 @@ fn same_key_same_body_replays_and_stores_once() {
 fn same_key_other_body_is_422() {
     let fixture = Fixture::new();
     let server = fixture.start();
-    assert_eq!(server.post(ARTICLE, Some(&key(8)), &comment_json("N", "un")).status, 201);
+    assert_eq!(
+        server
+            .post(ARTICLE, Some(&key(8)), &comment_json("N", "un"))
+            .status,
+        201
+    );
     let reply = server.post(ARTICLE, Some(&key(8)), &comment_json("N", "deux"));
     assert_eq!(reply.status, 422);
     assert_eq!(reply.error().0, "key_reused");
     // The same body to another article is another request too.
-    let reply = server.post("budget-eau-casablanca", Some(&key(8)), &comment_json("N", "un"));
-    assert_eq!((reply.status, reply.error().0.as_str()), (422, "key_reused"));
+    let reply = server.post(
+        "budget-eau-casablanca",
+        Some(&key(8)),
+        &comment_json("N", "un"),
+    );
+    assert_eq!(
+        (reply.status, reply.error().0.as_str()),
+        (422, "key_reused")
+    );
 }
 
 #[test]
@@ -289,12 +371,21 @@ fn too_many_posts_are_429_with_retry_after() {
         ..fixture.config()
     });
     for n in 0..2 {
-        assert_eq!(server.post(ARTICLE, Some(&key(n)), &comment_json("N", &format!("{n}"))).status, 201);
+        assert_eq!(
+            server
+                .post(ARTICLE, Some(&key(n)), &comment_json("N", &format!("{n}")))
+                .status,
+            201
+        );
     }
     let reply = server.post(ARTICLE, Some(&key(2)), &comment_json("N", "trop"));
     assert_eq!(reply.status, 429);
     assert_eq!(reply.error().0, "rate_limited");
-    let retry: u64 = reply.header("retry-after").expect("Retry-After").parse().unwrap();
+    let retry: u64 = reply
+        .header("retry-after")
+        .expect("Retry-After")
+        .parse()
+        .unwrap();
     assert!((1..=60).contains(&retry), "{retry}");
     // A retry of an accepted post is still answered.
     let replay = server.post(ARTICLE, Some(&key(1)), &comment_json("N", "1"));
@@ -306,7 +397,8 @@ fn honeypot_is_accepted_and_discarded() {
     let fixture = Fixture::new();
     let server = fixture.start();
     let before = server.comments(ARTICLE);
-    let bot = json!({ "author": "Promo", "body": "Achetez", "website": "http://spam.example" }).to_string();
+    let bot = json!({ "author": "Promo", "body": "Achetez", "website": "http://spam.example" })
+        .to_string();
     let reply = server.post(ARTICLE, Some(&key(1)), &bot);
     assert_eq!(reply.status, 201, "{}", reply.body);
     let fake = reply.json();
@@ -322,12 +414,16 @@ fn moderated_posts_are_pending_and_not_counted() {
         moderate: true,
         ..fixture.config()
     });
-    let list_before = server.get(&format!("articles/{ARTICLE}/comments.json")).json();
+    let list_before = server
+        .get(&format!("articles/{ARTICLE}/comments.json"))
+        .json();
     let reply = server.post(ARTICLE, Some(&key(1)), &comment_json("N", "en attente"));
     assert_eq!(reply.status, 201);
     let pending = reply.json();
     assert_eq!(pending["status"], "pending");
-    let list = server.get(&format!("articles/{ARTICLE}/comments.json")).json();
+    let list = server
+        .get(&format!("articles/{ARTICLE}/comments.json"))
+        .json();
     assert!(list["comments"].as_array().unwrap().contains(&pending));
     assert_eq!(list["total"], list_before["total"]);
     let article = server.get(&format!("articles/{ARTICLE}.json")).json();
@@ -343,7 +439,11 @@ fn a_restart_keeps_every_comment_and_does_not_reimport() {
     assert!(server.comments(empty).is_empty());
     let mut ids = Vec::new();
     for (n, article) in [ARTICLE, ARTICLE, empty].into_iter().enumerate() {
-        let reply = server.post(article, Some(&key(n as u64)), &comment_json("N", &format!("{n}")));
+        let reply = server.post(
+            article,
+            Some(&key(n as u64)),
+            &comment_json("N", &format!("{n}")),
+        );
         assert_eq!(reply.status, 201);
         ids.push(reply.json()["id"].as_str().unwrap().to_owned());
     }
@@ -411,7 +511,11 @@ fn fifty_concurrent_posts_are_each_stored_once() {
         .map(|n| {
             let url = url.clone();
             std::thread::spawn(move || {
-                let reply = post(&url, Some(&key(1000 + n)), &comment_json("N", &format!("n°{n}")));
+                let reply = post(
+                    &url,
+                    Some(&key(1000 + n)),
+                    &comment_json("N", &format!("n°{n}")),
+                );
                 assert_eq!(reply.status, 201, "{}", reply.body);
                 reply.json()["id"].as_str().unwrap().to_owned()
             })
@@ -437,7 +541,10 @@ fn the_app_is_served_with_a_spa_fallback() {
     }
     let asset = get(&server.url(&format!("/{HASHED_JS}")), &[]);
     assert_eq!(asset.body, "console.log('gazette');\n");
-    assert_eq!(asset.header("cache-control"), Some("public, max-age=31536000, immutable"));
+    assert_eq!(
+        asset.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
     // A missing hashed name falls back to index.html, which is never immutable.
     let missing = get(&server.url("/gazette-ffffffffffffffff.js"), &[]);
     assert_eq!(missing.body, INDEX_HTML);
@@ -468,7 +575,10 @@ fn cors_headers_only_with_the_flag() {
     let server = fixture.start();
     let reply = get(&server.api("site.json"), &[("Origin", origin)]);
     assert!(
-        !reply.headers.keys().any(|k| k.as_str().starts_with("access-control-")),
+        !reply
+            .headers
+            .keys()
+            .any(|k| k.as_str().starts_with("access-control-")),
         "{:?}",
         reply.headers
     );
@@ -484,17 +594,84 @@ fn cors_headers_only_with_the_flag() {
         .options(server.api(&format!("articles/{ARTICLE}/comments")))
         .header("Origin", origin)
         .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "content-type,idempotency-key")
+        .header(
+            "Access-Control-Request-Headers",
+            "content-type,idempotency-key",
+        )
         .call()
         .unwrap();
     assert!(preflight.status().is_success());
     let headers = preflight.headers().clone();
     let _ = preflight.body_mut().read_to_string();
     assert_eq!(headers["access-control-allow-origin"], origin);
-    let allowed = headers["access-control-allow-headers"].to_str().unwrap().to_ascii_lowercase();
-    assert!(allowed.contains("idempotency-key") && allowed.contains("content-type"), "{allowed}");
-    assert!(headers["access-control-allow-methods"].to_str().unwrap().contains("POST"));
+    let allowed = headers["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(
+        allowed.contains("idempotency-key") && allowed.contains("content-type"),
+        "{allowed}"
+    );
+    assert!(headers["access-control-allow-methods"]
+        .to_str()
+        .unwrap()
+        .contains("POST"));
     // Another origin is not allowed.
-    let reply = get(&server.api("site.json"), &[("Origin", "https://evil.example")]);
+    let reply = get(
+        &server.api("site.json"),
+        &[("Origin", "https://evil.example")],
+    );
     assert_eq!(reply.header("access-control-allow-origin"), None);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_binary_announces_itself_and_stops_cleanly_on_sigterm() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let fixture = Fixture::new();
+    let config = fixture.config();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette-server"))
+        .args(["--addr", "127.0.0.1:0", "--db"])
+        .arg(&config.db)
+        .arg("--static")
+        .arg(&config.static_dir)
+        .arg("--content")
+        .arg(&config.content)
+        .args(["--rate-limit", "5", "--api-prefix", "/v1/"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("gazette-server runs");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("Gazette on ")
+        .and_then(|url| url.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_owned();
+    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+    let reply = post(
+        &format!("{base}/v1/articles/{ARTICLE}/comments"),
+        Some(&key(1)),
+        &comment_json("N", "avant l'arrêt"),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let id = reply.json()["id"].clone();
+    assert_eq!(get(&format!("{base}/api/site.json"), &[]).body, INDEX_HTML);
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+
+    let server = fixture.start();
+    assert!(server.comments(ARTICLE).iter().any(|c| c["id"] == id));
 }

@@ -141,7 +141,9 @@ fn comment_article(
             {title.map(|t| view! { <h3 class="comment-title" dir="auto">{t}</h3> })}
             <p class="comment-meta">
                 <span class="comment-author" dir="auto">{c.author.clone()}</span>
-                <time datetime=c.created_at.to_rfc3339() title=absolute>{relative}</time>
+                <a class="comment-date" href=ctx.permalink(&c.id)>
+                    <time datetime=c.created_at.to_rfc3339() title=absolute>{relative}</time>
+                </a>
                 {pending.then(|| view! { <span class="badge">{s.awaiting_moderation}</span> })}
             </p>
             <div class="comment-body" dir="auto">{comment_body(&c.body)}</div>
@@ -205,7 +207,6 @@ fn CopyLink(path: String) -> impl IntoView {
     let copied = RwSignal::new(false);
     let url = format!("{}{}", browser::origin(), path);
     view! {
-        <a class="link-button permalink" href=path>{"#"}</a>
         <button type="button" class="link-button" on:click=move |_| {
             let url = url.clone();
             spawn_local(async move {

@@ -113,7 +113,11 @@ impl Server {
     }
 
     pub fn post(&self, article: &str, key: Option<&str>, body: &str) -> Reply {
-        post(&self.api(&format!("articles/{article}/comments")), key, body)
+        post(
+            &self.api(&format!("articles/{article}/comments")),
+            key,
+            body,
+        )
     }
 
     /// Every comment of an article as listed.
@@ -138,8 +142,7 @@ pub struct Reply {
 
 impl Reply {
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
