@@ -18,6 +18,9 @@ cargo test -p gazette --target wasm32-unknown-unknown --locked
 step "release build (trunk, wasm-opt $WASM_OPT_VERSION)"
 scripts/build.sh
 
+step "reference server (release build, started by the reply tests)"
+cargo build --release --locked -p gazette-server
+
 step "end-to-end tests (Playwright, desktop and phone)"
 npx playwright test
 
