@@ -80,8 +80,11 @@ pub fn ThreadBody(
         Load::Failed(error) => view! { <ErrorState error retry inline=true/> }.into_any(),
         Load::Ready(list) => {
             let thread = Arc::new(Thread::build(list.comments, &own_pending(&slug)));
-            let limits = settings();
-            let posting = Posting { can_post: limits.posting && comments_open.get(), limits };
+            // Untracked: the thread is built once; only `can_post` follows
+            // the article and site as they arrive.
+            let limits = untrack(settings);
+            let can_post = Signal::derive(move || settings().posting && comments_open.get());
+            let posting = Posting { can_post, limits };
             thread_view(thread, &slug, &scope, posting)
         }
     };

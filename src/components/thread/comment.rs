@@ -150,7 +150,8 @@ fn comment_article(
         }
     });
     let controls_id = format!("replies-{id}");
-    let replying = RwSignal::new(ctx.can_post && !deleted && has_draft(&ctx.slug, Some(&id)));
+    let can_post = ctx.can_post;
+    let replying = RwSignal::new(can_post.get_untracked() && !deleted && has_draft(&ctx.slug, Some(&id)));
     let reply_button = NodeRef::<leptos::html::Button>::new();
     let close_form = Callback::new(move |()| {
         replying.set(false);
@@ -175,7 +176,7 @@ fn comment_article(
             {header}
             {deleted.then(|| view! { <p class="comment-deleted">{s.comment_deleted}</p> })}
             <div class="comment-actions">
-                {(ctx.can_post && !deleted && !pending).then(|| view! {
+                {move || (can_post.get() && !deleted && !pending).then(|| view! {
                     <button type="button" class="link-button" node_ref=reply_button
                         aria-expanded=move || replying.get().to_string()
                         on:click=move |_| replying.update(|open| *open = !*open)>

@@ -40,8 +40,8 @@ pub struct ThreadCtx {
     /// The comment the URL points at, marked and scrolled to.
     pub target: Option<String>,
     /// Whether reply forms are offered (the backend takes writes and the
-    /// article's comments are open).
-    pub can_post: bool,
+    /// article's comments are open); it can change once the article loads.
+    pub can_post: Signal<bool>,
     pub limits: CommentSettings,
     /// Comments this reader posted during this visit, shown in place.
     pub posted: RwSignal<Vec<Comment>>,
@@ -105,7 +105,7 @@ impl ThreadCtx {
 /// What the thread may offer for writing.
 #[derive(Clone)]
 pub struct Posting {
-    pub can_post: bool,
+    pub can_post: Signal<bool>,
     pub limits: CommentSettings,
 }
 
@@ -191,10 +191,11 @@ pub fn ThreadList(ctx: ThreadCtx, #[prop(optional)] preview: bool) -> impl IntoV
                 </p>
             })}
         </div>
-        {ctx.can_post.then(|| view! {
+        {let (slug, limits, on_posted, can_post) = (ctx.slug.to_string(), ctx.limits.clone(), ctx.on_posted, ctx.can_post);
+        move || can_post.get().then(|| view! {
             <div class="new-comment">
                 <h3>{s.new_comment}</h3>
-                <ReplyForm slug=ctx.slug.to_string() parent=None limits=ctx.limits.clone() on_posted=ctx.on_posted/>
+                <ReplyForm slug=slug.clone() parent=None limits=limits.clone() on_posted/>
             </div>
         })}
         {move || (total_roots == 0 && posted.read().is_empty()).then(|| view! { <p class="thread-empty">{s.comments_empty}</p> })}
