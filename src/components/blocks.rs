@@ -5,14 +5,16 @@ use gazette_model::contract::{Block, Span};
 use gazette_model::links::safe_href;
 use leptos::prelude::*;
 
-use crate::context::ui_strings;
+use gazette_model::i18n::strings;
+use gazette_model::lang::Lang;
 
+/// An article's body blocks; `lang` is the article's (for the few labels).
 #[component]
-pub fn Body(blocks: Vec<Block>) -> impl IntoView {
-    view! { <div class="body">{blocks.into_iter().map(block_view).collect_view()}</div> }
+pub fn Body(blocks: Vec<Block>, lang: Lang) -> impl IntoView {
+    view! { <div class="body">{blocks.into_iter().map(|b| block_view(b, lang)).collect_view()}</div> }
 }
 
-fn block_view(block: Block) -> AnyView {
+fn block_view(block: Block, lang: Lang) -> AnyView {
     match block {
         Block::Paragraph { text, spans } => view! {
             <p>{text}{spans.into_iter().map(span_view).collect_view()}</p>
@@ -33,7 +35,7 @@ fn block_view(block: Block) -> AnyView {
             view! {
                 <figure class="figure">
                     <img src=src alt=alt width=width height=height loading="lazy" decoding="async"/>
-                    <Caption caption credit/>
+                    <Caption caption credit lang/>
                 </figure>
             }
             .into_any()
@@ -50,10 +52,11 @@ fn block_view(block: Block) -> AnyView {
     }
 }
 
-/// A figure's caption and photo credit, when it has either.
+/// A figure's caption and photo credit, when it has either, labelled in
+/// the article's language.
 #[component]
-pub fn Caption(caption: Option<String>, credit: Option<String>) -> impl IntoView {
-    let s = ui_strings();
+pub fn Caption(caption: Option<String>, credit: Option<String>, lang: Lang) -> impl IntoView {
+    let s = strings(lang);
     (caption.is_some() || credit.is_some()).then(|| {
         view! {
             <figcaption>

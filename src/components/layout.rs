@@ -38,7 +38,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </button>
             </div>
             <nav id="section-menu" class="section-menu" aria-label=s.sections_nav
-                class:open=move || menu_open.get()>
+                class:open=move || menu_open.get()
+                on:click=move |_| menu_open.set(false)>
                 <ul>
                     {move || match &*site.read() {
                         Load::Ready(site) => section_links(site).into_any(),

@@ -4,6 +4,7 @@ pub mod blocks;
 pub mod feed;
 pub mod layout;
 pub mod reply_form;
+pub mod share;
 pub mod states;
 pub mod summary;
 pub mod thread;

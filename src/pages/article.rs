@@ -13,6 +13,7 @@ use crate::api;
 use crate::components::blocks::{Body, Caption};
 use crate::components::states::{article_skeleton, load_view};
 use crate::components::summary::ArticleCard;
+use crate::components::share::ShareControls;
 use crate::components::time::DateText;
 use crate::components::title::use_document_title;
 use crate::load::{use_load, Load};
@@ -52,9 +53,11 @@ fn ArticleLoader(slug: String) -> impl IntoView {
 fn ArticleView(article: Article) -> impl IntoView {
     let minutes = article_reading_minutes(&article);
     let Article { summary, authors, body, tags, related, .. } = article;
-    let ArticleSummary { title, lede, section, lang: tag, published_at, updated_at, image, .. } =
+    let ArticleSummary { slug: summary_slug, title, lede, section, lang: tag, published_at, updated_at, image, .. } =
         summary;
     let page_title = title.clone();
+    let share_title = title.clone();
+    let share_path = format!("/article/{}", summary_slug);
     use_document_title(move || page_title.clone());
     // Everything inside the article speaks its language, labels included.
     let lang = Lang::from_tag_or_default(&tag);
@@ -74,9 +77,11 @@ fn ArticleView(article: Article) -> impl IntoView {
                     {updated_at.map(|at| view! { <span>{s.updated}" "<DateText at lang/></span> })}
                     <span class="badge">{reading_time(minutes, lang)}</span>
                 </p>
+                <ShareControls id="top".to_owned() title=share_title.clone() path=share_path.clone()/>
             </header>
-            {image.map(|image| view! { <Hero image/> })}
-            <Body blocks=body/>
+            {image.map(|image| view! { <Hero image lang/> })}
+            <Body blocks=body lang/>
+            <footer class="article-share"><ShareControls id="bottom".to_owned() title=share_title.clone() path=share_path.clone()/></footer>
             {(!tags.is_empty()).then(|| view! {
                 <section class="tags" aria-label=s.tags>
                     <h2 class="visually-hidden">{s.tags}</h2>
@@ -96,13 +101,13 @@ fn ArticleView(article: Article) -> impl IntoView {
 }
 
 #[component]
-fn Hero(image: Image) -> impl IntoView {
+fn Hero(image: Image, lang: Lang) -> impl IntoView {
     let Image { src, alt, credit, width, height } = image;
     safe_href(&src).map(|src| {
         view! {
             <figure class="hero">
                 <img src=src.to_owned() alt=alt width=width height=height fetchpriority="high"/>
-                <Caption caption=None credit/>
+                <Caption caption=None credit lang/>
             </figure>
         }
     })

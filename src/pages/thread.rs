@@ -185,10 +185,10 @@ fn ThreadRoute(slug: String, scope: ThreadScope) -> impl IntoView {
     view! {
         <header class="thread-header">
             <p class="kicker">{s.thread_of}</p>
-            <p class="thread-article"><A href=href>{move || {
+            <h1 class="thread-article"><A href=href>{move || {
                 let t = title();
                 if t.is_empty() { s.back_to_article.to_owned() } else { t }
-            }}</A></p>
+            }}</A></h1>
         </header>
         <ThreadSection slug scope comments_open/>
     }

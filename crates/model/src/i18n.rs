@@ -68,6 +68,15 @@ pub struct Strings {
     pub posting_off: &'static str,
     pub article_gone: &'static str,
     pub form_has_errors: &'static str,
+    pub share: &'static str,
+    pub share_device: &'static str,
+    pub share_menu: &'static str,
+    pub copy_fallback: &'static str,
+    pub language: &'static str,
+    pub theme: &'static str,
+    pub theme_auto: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
 }
 
 pub static FR: Strings = Strings {
@@ -132,6 +141,15 @@ pub static FR: Strings = Strings {
     posting_off: "Les commentaires sont en lecture seule sur ce site.",
     article_gone: "Cet article n’existe plus : votre texte est conservé.",
     form_has_errors: "Le commentaire n’a pas été envoyé : corrigez les champs signalés.",
+    share: "Partager",
+    share_device: "Partager avec une application…",
+    share_menu: "Options de partage",
+    copy_fallback: "Le presse-papiers est indisponible : copiez ce lien.",
+    language: "Langue",
+    theme: "Thème",
+    theme_auto: "Automatique",
+    theme_light: "Clair",
+    theme_dark: "Sombre",
 };
 
 pub static EN: Strings = Strings {
@@ -196,6 +214,15 @@ pub static EN: Strings = Strings {
     posting_off: "Comments are read-only on this site.",
     article_gone: "This article no longer exists: your text is kept.",
     form_has_errors: "The comment was not sent: fix the fields marked.",
+    share: "Share",
+    share_device: "Share with an app…",
+    share_menu: "Sharing options",
+    copy_fallback: "The clipboard is unavailable: copy this link.",
+    language: "Language",
+    theme: "Theme",
+    theme_auto: "Automatic",
+    theme_light: "Light",
+    theme_dark: "Dark",
 };
 
 pub static AR: Strings = Strings {
@@ -260,6 +287,15 @@ pub static AR: Strings = Strings {
     posting_off: "التعليقات للقراءة فقط على هذا الموقع.",
     article_gone: "هذا المقال لم يعد موجودا: نصّك محفوظ.",
     form_has_errors: "لم يُرسل التعليق: صحّح الحقول المشار إليها.",
+    share: "مشاركة",
+    share_device: "المشاركة عبر تطبيق…",
+    share_menu: "خيارات المشاركة",
+    copy_fallback: "الحافظة غير متاحة: انسخ هذا الرابط.",
+    language: "اللغة",
+    theme: "المظهر",
+    theme_auto: "تلقائي",
+    theme_light: "فاتح",
+    theme_dark: "داكن",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -367,6 +403,27 @@ pub fn char_count(used: usize, max: usize, lang: Lang) -> String {
     }
 }
 
+/// A share link's accessible name: "Partager sur X", "Envoyer par e-mail".
+pub fn share_on(network: &str, email: bool, lang: Lang) -> String {
+    match (lang, email) {
+        (Lang::Fr, true) => "Envoyer par e-mail".to_owned(),
+        (Lang::En, true) => "Send by e-mail".to_owned(),
+        (Lang::Ar, true) => "الإرسال بالبريد الإلكتروني".to_owned(),
+        (Lang::Fr, false) => format!("Partager sur {network}"),
+        (Lang::En, false) => format!("Share on {network}"),
+        (Lang::Ar, false) => format!("المشاركة على {network}"),
+    }
+}
+
+/// The name of each interface language, in that language.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Français",
+        Lang::En => "English",
+        Lang::Ar => "العربية",
+    }
+}
+
 /// A page's document title: "Culture — La Gazette".
 pub fn page_title(page: &str, site: &str) -> String {
     if page.is_empty() {
@@ -397,6 +454,7 @@ mod tests {
                 s.reply, s.new_comment, s.field_author, s.field_author_hint, s.field_title, s.field_body, s.field_body_hint,
                 s.honeypot, s.send, s.sending, s.cancel, s.send_failed, s.retry_send, s.sent,
                 s.sent_pending, s.awaiting_moderation, s.posting_off, s.article_gone, s.form_has_errors,
+                s.share, s.share_device, s.share_menu, s.copy_fallback, s.language, s.theme, s.theme_auto, s.theme_light, s.theme_dark,
             ];
             assert!(all.iter().all(|text| !text.trim().is_empty()), "{lang:?}");
         }

@@ -10,5 +10,6 @@ pub mod lang;
 pub mod links;
 pub mod plural;
 pub mod reading;
+pub mod share;
 pub mod thread;
 pub mod validate;

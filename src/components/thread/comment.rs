@@ -4,12 +4,11 @@ use gazette_model::contract::{Comment, CommentStatus};
 use gazette_model::dates::{format_comment_date, format_date_time};
 use gazette_model::i18n::{comment_label, expand_replies, more_replies, reply_count};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::body::comment_body;
 use super::{ThreadCtx, REPLIES_SHOWN};
-use crate::browser;
 use crate::components::reply_form::{has_draft, ReplyForm};
+use crate::components::share::ShareControls;
 use crate::context::ui_strings;
 
 /// Whether comment `target` is on screen when the thread first renders
@@ -184,7 +183,8 @@ fn comment_article(
                     </button>
                 })}
                 {toggle.map(|(collapsed, descendants)| view! {
-                    <button type="button" class="link-button" aria-controls=controls_id
+                    <button type="button" class="link-button"
+                        aria-controls=move || (!collapsed.get()).then(|| controls_id.clone())
                         aria-expanded=move || (!collapsed.get()).to_string()
                         on:click=move |_| collapsed.update(|c| *c = !*c)>
                         {move || if collapsed.get() {
@@ -194,29 +194,12 @@ fn comment_article(
                         }}
                     </button>
                 })}
-                {(!deleted && !pending).then(|| view! { <CopyLink path=ctx.permalink(&id)/> })}
+                {(!deleted && !pending).then(|| {
+                    let title = c.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| c.author.clone());
+                    view! { <ShareControls id=id.clone() title path=ctx.permalink(&id)/> }
+                })}
             </div>
         </article>
         {form}
-    }
-}
-
-/// "Copy link": the comment's permalink to the clipboard, confirmed in text.
-#[component]
-fn CopyLink(path: String) -> impl IntoView {
-    let s = ui_strings();
-    let copied = RwSignal::new(false);
-    let url = format!("{}{}", browser::origin(), path);
-    view! {
-        <button type="button" class="link-button" on:click=move |_| {
-            let url = url.clone();
-            spawn_local(async move {
-                let ok = browser::copy_text(&url).await;
-                copied.try_set(ok);
-            });
-        }>
-            {move || if copied.get() { s.link_copied } else { s.copy_link }}
-        </button>
-        <span class="visually-hidden" role="status">{move || copied.get().then_some(s.link_copied)}</span>
     }
 }
