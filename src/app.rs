@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::api;
 use crate::browser;
 use crate::components::layout::Layout;
+use crate::components::prefs::stored_lang;
 use crate::context::{SiteContext, UiLang};
 use crate::load::{use_load, Load};
 use crate::pages::article::ArticlePage;
@@ -20,12 +21,16 @@ use crate::pages::thread::ThreadPage;
 pub fn App() -> impl IntoView {
     let (site, _retry_site) = use_load(api::site);
     provide_context(SiteContext(site));
-    let ui_lang = RwSignal::new(Lang::Fr);
+    // The interface speaks the reader's chosen language, else the site's.
+    let chosen = stored_lang();
+    let ui_lang = RwSignal::new(chosen.unwrap_or(Lang::Fr));
     provide_context(UiLang(ui_lang));
-    // The interface speaks the site's language.
     Effect::new(move |_| {
-        if let Load::Ready(site) = &*site.read() {
-            ui_lang.set(Lang::from_tag_or_default(&site.lang));
+        if let (None, Load::Ready(site)) = (chosen, &*site.read()) {
+            let lang = Lang::from_tag_or_default(&site.lang);
+            if ui_lang.get_untracked() != lang {
+                ui_lang.set(lang);
+            }
         }
     });
     Effect::new(move |_| {
@@ -34,6 +39,9 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Router>
+            // Components read their strings once: a new language renders
+            // the frame and the page anew.
+            {move || { ui_lang.track(); view! {
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=FrontPage/>
@@ -43,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/article/:slug/comments/:id") view=ThreadPage/>
                 </Routes>
             </Layout>
+            }}}
         </Router>
     }
 }

@@ -31,6 +31,16 @@ pub fn set_document_lang(lang: &str, dir: &str) {
     }
 }
 
+/// Sets the colour theme on `<html>` (`data-theme`); "auto" follows the system.
+pub fn set_theme(key: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = match key {
+            "light" | "dark" => root.set_attribute("data-theme", key),
+            _ => root.remove_attribute("data-theme"),
+        };
+    }
+}
+
 /// Moves focus to the element with this id (after a navigation or an action).
 pub fn focus_id(id: &str) {
     let element = document()

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::components::prefs::Preferences;
 use crate::context::{ui_strings, SiteContext};
 use crate::load::Load;
 
@@ -30,6 +31,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         _ => String::new(),
                     }}
                 </A>
+                <Preferences/>
                 <button type="button" class="menu-button" aria-controls="section-menu"
                     aria-expanded=move || menu_open.get().to_string()
                     on:click=move |_| menu_open.update(|open| *open = !*open)>

@@ -3,6 +3,7 @@
 pub mod blocks;
 pub mod feed;
 pub mod layout;
+pub mod prefs;
 pub mod reply_form;
 pub mod share;
 pub mod states;

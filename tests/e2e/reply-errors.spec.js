@@ -62,18 +62,78 @@ test("a send that reached the server but lost its answer is not stored twice on 
   await expect(comment(page, "Commentaire de Sam")).toHaveCount(1);
 });
 
+test("after a reload, the retry of a send the server had stored shows that comment once", async ({ page, server }) => {
+  // Known app bug (reported): the replayed 201 is added beside the same
+  // comment already loaded with the thread, so it shows twice and is counted
+  // twice. Remove test.fail once the app matches posted comments by id.
+  test.fail(true, "the replayed comment is shown and counted twice");
+  let calls = 0;
+  await page.route(`**/api/articles/${BUDGET.slug}/comments`, async (route) => {
+    calls += 1;
+    if (calls > 1) return route.fallback();
+    await route.fetch();
+    return route.abort("connectionreset");
+  });
+  await openThread(page, server, BUDGET);
+  const form = topForm(page);
+  await fillForm(form, { author: "Nadia", body: "Un seul." });
+  await form.send.click();
+  await expect(form.status).toHaveText(TEXT.sendFailed);
+
+  await page.reload();
+  await expect(threadCount(page, BUDGET.count + 1)).toBeVisible();
+  await expect(form.body).toHaveValue("Un seul.");
+  await form.send.click();
+  await expect(form.status).toHaveText(TEXT.sent);
+  expect(await server.comments(BUDGET.slug)).toHaveLength(BUDGET.count + 1);
+  await expect(comment(page, "Commentaire de Nadia")).toHaveCount(1, { timeout: 2_000 });
+  await expect(threadCount(page, BUDGET.count + 1)).toBeVisible({ timeout: 2_000 });
+});
+
 test("a double click on “Publier” stores one comment", async ({ page, server }) => {
   await openThread(page, server, FESTIVAL);
+  // Hold the first send until both clicks are in, as on a slow network.
+  let release;
+  const held = new Promise((done) => (release = done));
+  const posts = [];
+  await page.route(`**/api/articles/${FESTIVAL.slug}/comments`, async (route) => {
+    posts.push(route.request());
+    await held;
+    await route.fallback();
+  });
   const form = topForm(page);
   await fillForm(form, { author: "Rachid", body: "Une seule fois, s’il vous plaît." });
   await form.send.dblclick();
-  await expect(comment(page, "Commentaire de Rachid")).toBeVisible();
+  const sending = form.form.getByRole("button", { name: "Envoi en cours…" });
+  await expect(sending).toBeDisabled();
+  release();
+
+  await expect(comment(page, "Commentaire de Rachid")).toBeFocused();
   await expect(threadCount(page, FESTIVAL.count + 1)).toBeVisible();
   await expect(comment(page, "Commentaire de Rachid")).toHaveCount(1);
+  await expect(form.status).toHaveText(TEXT.sent);
+  expect(posts).toHaveLength(1);
   const stored = await server.comments(FESTIVAL.slug);
   expect(stored.filter((c) => c.author === "Rachid")).toHaveLength(1);
   expect(stored).toHaveLength(FESTIVAL.count + 1);
 });
+
+for (const { status, message } of [
+  { status: 503, message: TEXT.sendFailed },
+  { status: 404, message: "Cet article n’existe plus : votre texte est conservé." },
+]) {
+  test(`a ${status} answer keeps the text and says so`, async ({ page, server }) => {
+    await answerPosts(page, BUDGET.slug, { status, json: { error: { code: "x", message: "…" } } });
+    await openThread(page, server, BUDGET);
+    const form = topForm(page);
+    await fillForm(form, { author: "Nadia", body: "Gardez-le." });
+    await form.send.click();
+    await expect(form.status).toHaveText(message);
+    await expect(form.retry).toBeVisible();
+    await expect(form.body).toHaveValue("Gardez-le.");
+    await expect(comment(page, "Commentaire de Nadia")).toHaveCount(0);
+  });
+}
 
 const CLIENT_CHECKS = [
   { name: "an empty name", fill: { author: "   ", body: "Texte" }, field: "author", message: "Le nom est obligatoire." },
@@ -122,7 +182,7 @@ for (const check of CLIENT_CHECKS) {
   });
 }
 
-test("the body's character count is shown and flagged past the limit", async ({ page, server }) => {
+test("the comment field tells how many characters are used of the limit", async ({ page, server }) => {
   await openThread(page, server, BUDGET);
   const form = topForm(page);
   await expect(form.body).toHaveAccessibleDescription(/0 \/ 4000 caractères/);

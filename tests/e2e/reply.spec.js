@@ -234,8 +234,12 @@ test("the honeypot field is neither visible nor reachable by Tab", async ({ page
   // … and off screen for a sighted reader.
   const honeypot = form.form.getByLabel(TEXT.honeypot);
   await expect(honeypot).toHaveCount(1);
+  await form.body.scrollIntoViewIfNeeded();
+  await expect(form.body).toBeInViewport();
   await expect(honeypot).not.toBeInViewport();
   await expect(form.form.getByText(TEXT.honeypot)).not.toBeInViewport();
+  const box = await honeypot.boundingBox();
+  expect(box.x + box.width, "the honeypot sits left of the page").toBeLessThanOrEqual(0);
 
   // Tab walks name, title, comment, "Publier", never the honeypot.
   await form.author.focus();

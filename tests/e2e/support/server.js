@@ -14,7 +14,7 @@ import { test as base } from "@playwright/test";
 const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 const BINARY = process.env.GAZETTE_SERVER ?? join(ROOT, "target/release/gazette-server");
 const DIST = join(ROOT, "dist");
-const READY_LINE = /Gazette on (http:\/\/\S+?)\/?$/m;
+const READY_LINE = /^Gazette on http:\/\//m;
 const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -80,11 +80,19 @@ export class GazetteServer {
     });
     this.child = child;
     running.add(this);
-    const remember = (chunk) => {
-      this.log.push(...String(chunk).split("\n").filter(Boolean));
-      this.log.splice(0, Math.max(0, this.log.length - 200));
+    // Whole lines only: a chunk may end in the middle of one.
+    const lines = (stream) => {
+      let partial = "";
+      stream.setEncoding("utf8");
+      return (chunk) => {
+        const parts = (partial + chunk).split("\n");
+        partial = parts.pop();
+        this.log.push(...parts.filter(Boolean));
+        this.log.splice(0, Math.max(0, this.log.length - 200));
+      };
     };
-    child.stderr.on("data", remember);
+    child.stderr.on("data", lines(child.stderr));
+    const rememberStdout = lines(child.stdout);
     child.exited = new Promise((done) => child.once("exit", (code, signal) => done({ code, signal })));
     child.exited.then(() => {
       if (this.child === child) this.child = null;
@@ -95,7 +103,7 @@ export class GazetteServer {
     let timer;
     const ready = new Promise((done) => {
       child.stdout.on("data", (chunk) => {
-        remember(chunk);
+        rememberStdout(chunk);
         stdout += chunk;
         if (READY_LINE.test(stdout)) done();
       });
