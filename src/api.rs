@@ -1,6 +1,10 @@
 //! The one API client: one function per endpoint of docs/API.md, typed
 //! errors, and cancellation of requests whose page was left.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
 use gazette_model::contract::{Article, ArticleList, CommentList, Site};
 use gazette_model::links::{is_safe_api_path, is_valid_slug};
 use gloo_net::http::Request;
@@ -20,18 +24,48 @@ pub enum ApiError {
     Decode(String),
 }
 
-/// GETs `{api}/{path}` and decodes it. The request is aborted when the
-/// reactive owner that started it is cleaned up (the reader left the page).
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+/// Recently fetched responses, by API path: going back shows a page from
+/// memory, and a link the reader points at is fetched before the click.
+const CACHE_ENTRIES: usize = 48;
+
+thread_local! {
+    static CACHE: RefCell<VecDeque<(String, Rc<str>)>> = const { RefCell::new(VecDeque::new()) };
+}
+
+fn cached(path: &str) -> Option<Rc<str>> {
+    CACHE.with_borrow(|cache| cache.iter().find(|(p, _)| p == path).map(|(_, text)| text.clone()))
+}
+
+fn remember(path: &str, text: Rc<str>) {
+    CACHE.with_borrow_mut(|cache| {
+        cache.retain(|(p, _)| p != path);
+        if cache.len() == CACHE_ENTRIES {
+            cache.pop_front();
+        }
+        cache.push_back((path.to_owned(), text));
+    });
+}
+
+/// Drops a path from memory (its content changed, or it did not decode).
+pub fn forget(path: &str) {
+    CACHE.with_borrow_mut(|cache| cache.retain(|(p, _)| p != path));
+}
+
+/// GETs `{api}/{path}` as text. With `abort_on_cleanup`, the request is
+/// aborted when the reactive owner that started it is cleaned up (the
+/// reader left the page).
+async fn fetch_text(path: &str, abort_on_cleanup: bool) -> Result<Rc<str>, ApiError> {
     let url = format!("{}/{}", browser::api_root(), path);
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
-    let controller = SendWrapper::new(controller);
-    on_cleanup(move || {
-        if let Some(controller) = controller.take() {
-            controller.abort();
-        }
-    });
+    if abort_on_cleanup {
+        let controller = SendWrapper::new(controller);
+        on_cleanup(move || {
+            if let Some(controller) = controller.take() {
+                controller.abort();
+            }
+        });
+    }
     let response = Request::get(&url)
         .abort_signal(signal.as_ref())
         .send()
@@ -42,8 +76,51 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
         404 => return Err(ApiError::NotFound),
         status => return Err(ApiError::Status(status)),
     }
-    let text = response.text().await.map_err(|_| ApiError::Network)?;
-    serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))
+    let text: Rc<str> = response.text().await.map_err(|_| ApiError::Network)?.into();
+    remember(path, text.clone());
+    Ok(text)
+}
+
+/// GETs `{api}/{path}` (from memory when it was fetched lately) and decodes it.
+async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    get_decoded(path, |text| serde_json::from_str(text)).await
+}
+
+async fn get_decoded<T>(
+    path: &str,
+    decode: fn(&str) -> Result<T, serde_json::Error>,
+) -> Result<T, ApiError> {
+    let text = match cached(path) {
+        Some(text) => text,
+        None => fetch_text(path, true).await?,
+    };
+    decode(&text).map_err(|e| {
+        forget(path);
+        ApiError::Decode(e.to_string())
+    })
+}
+
+/// Fetches an article and its comments into memory ahead of a click.
+pub fn prefetch_article(slug: &str) {
+    if !is_valid_slug(slug) {
+        return;
+    }
+    for path in [format!("articles/{slug}.json"), comments_path(slug)] {
+        if cached(&path).is_none() {
+            leptos::task::spawn_local(async move {
+                let _ = fetch_text(&path, false).await;
+            });
+        }
+    }
+}
+
+fn comments_path(slug: &str) -> String {
+    format!("articles/{slug}/comments.json")
+}
+
+/// Forgets an article's comments (after the reader posted one).
+pub fn forget_comments(slug: &str) {
+    forget(&comments_path(slug));
 }
 
 pub async fn site() -> Result<Site, ApiError> {
@@ -73,12 +150,12 @@ pub async fn article(slug: &str) -> Result<Article, ApiError> {
     if !is_valid_slug(slug) {
         return Err(ApiError::NotFound);
     }
-    get_json(&format!("articles/{slug}.json")).await
+    get_decoded(&format!("articles/{slug}.json"), Article::from_json).await
 }
 
 pub async fn comments(slug: &str) -> Result<CommentList, ApiError> {
     if !is_valid_slug(slug) {
         return Err(ApiError::NotFound);
     }
-    get_json(&format!("articles/{slug}/comments.json")).await
+    get_json(&comments_path(slug)).await
 }

@@ -51,7 +51,7 @@ fn body_follows_only_allowed_links_and_skips_unknown_blocks() {
         Block::Unknown,
         Block::List { ordered: true, items: vec!["un".into(), "<b>deux</b>".into()] },
     ];
-    let host = mount(move || view! { <Body blocks/> });
+    let host = mount(move || view! { <Body blocks lang=Lang::Fr/> });
     let links = host.query_selector_all("a").unwrap();
     assert_eq!(links.length(), 1, "only the https link is a link");
     let link: web_sys::Element = links.get(0).unwrap().unchecked_into();

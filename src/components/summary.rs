@@ -8,6 +8,7 @@ use gazette_model::reading::reading_minutes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api;
 use crate::components::time::DateText;
 
 /// The id of a card's title link, so focus can move to it.
@@ -23,12 +24,16 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
         .map(|words| reading_time(reading_minutes(words, 0, lang), lang));
     let comments = summary.comment_count.filter(|n| *n > 0).map(|n| comment_count(n, lang));
     let href = format!("/article/{}", summary.slug);
+    let prefetch_slug = summary.slug.clone();
+    let prefetch = StoredValue::new(prefetch_slug);
+    let prefetch_now = move || prefetch.with_value(|slug| api::prefetch_article(slug));
     let section_href = format!("/section/{}", summary.section.slug);
     view! {
         <li class="card" lang=summary.lang.clone() dir=dir_of(&summary.lang)>
             {summary.image.map(|image| view! { <CardImage image/> })}
             <p class="kicker"><A href=section_href>{summary.section.name}</A></p>
-            <h2 class="card-title">
+            <h2 class="card-title" on:mouseenter=move |_| prefetch_now()
+                on:focusin=move |_| prefetch_now() on:touchstart=move |_| prefetch_now()>
                 <A href=href attr:id=card_link_id(&summary.slug)>{summary.title}</A>
             </h2>
             {summary.lede.map(|lede| view! { <p class="card-lede">{lede}</p> })}

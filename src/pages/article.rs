@@ -1,6 +1,6 @@
 //! `/article/{slug}`: one article, whole.
 
-use gazette_model::contract::{Article, ArticleSummary, Image};
+use gazette_model::contract::{Article, ArticleContent, ArticleSummary, Image};
 use gazette_model::i18n::{reading_time, strings};
 use gazette_model::lang::{dir_of, Lang};
 use gazette_model::links::safe_href;
@@ -38,7 +38,7 @@ fn ArticleLoader(slug: String) -> impl IntoView {
     let (comments, retry_comments) = load_comments(slug.clone());
     let article_ready = move || matches!(*state.read(), Load::Ready(_));
     let comments_open = Signal::derive(move || match &*state.read() {
-        Load::Ready(article) => article.comments_open,
+        Load::Ready(article) => article.content.comments_open,
         _ => true,
     });
     view! {
@@ -52,7 +52,8 @@ fn ArticleLoader(slug: String) -> impl IntoView {
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
     let minutes = article_reading_minutes(&article);
-    let Article { summary, authors, body, tags, related, .. } = article;
+    let Article { summary, content } = article;
+    let ArticleContent { authors, body, tags, related, .. } = content;
     let ArticleSummary { slug: summary_slug, title, lede, section, lang: tag, published_at, updated_at, image, .. } =
         summary;
     let page_title = title.clone();

@@ -174,7 +174,7 @@ fn ThreadRoute(slug: String, scope: ThreadScope) -> impl IntoView {
         _ => String::new(),
     };
     let comments_open = Signal::derive(move || match &*article.read() {
-        Load::Ready(article) => article.comments_open,
+        Load::Ready(article) => article.content.comments_open,
         _ => true,
     });
     use_document_title(move || match title() {

@@ -158,10 +158,20 @@ pub struct Image {
 }
 
 /// `GET {api}/articles/{slug}.json`: an [`ArticleSummary`] plus the body.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+/// Decoded by [`Article::from_json`]: the summary and the rest are read from
+/// the same text in two passes, which keeps serde's buffering machinery
+/// (`flatten`) out of the .wasm.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Article {
     #[serde(flatten)]
     pub summary: ArticleSummary,
+    #[serde(flatten)]
+    pub content: ArticleContent,
+}
+
+/// Everything of an article beyond its summary.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct ArticleContent {
     #[serde(default)]
     pub authors: Vec<Author>,
     #[serde(default)]
@@ -179,10 +189,19 @@ pub struct Author {
     pub name: String,
 }
 
+impl Article {
+    pub fn from_json(text: &str) -> Result<Article, serde_json::Error> {
+        Ok(Article {
+            summary: serde_json::from_str(text)?,
+            content: serde_json::from_str(text)?,
+        })
+    }
+}
+
 /// One body block. Blocks of a type this version does not know decode as
 /// `Unknown` and are skipped.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[serde(tag = "type", rename_all = "lowercase", try_from = "RawBlock")]
 pub enum Block {
     Paragraph {
         #[serde(default)]
@@ -218,6 +237,63 @@ pub enum Block {
     },
     #[serde(other)]
     Unknown,
+}
+
+/// A block as it comes: every field of every type, checked by `TryFrom`.
+/// Decoding through it rather than an internally tagged enum keeps serde's
+/// buffering machinery out of the .wasm.
+#[derive(Deserialize)]
+struct RawBlock {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    spans: Option<Vec<Span>>,
+    #[serde(default)]
+    cite: Option<String>,
+    #[serde(default)]
+    src: Option<String>,
+    #[serde(default)]
+    alt: Option<String>,
+    #[serde(default)]
+    caption: Option<String>,
+    #[serde(default)]
+    credit: Option<String>,
+    #[serde(default)]
+    width: Option<u32>,
+    #[serde(default)]
+    height: Option<u32>,
+    #[serde(default)]
+    ordered: Option<bool>,
+    #[serde(default)]
+    items: Option<Vec<String>>,
+}
+
+impl TryFrom<RawBlock> for Block {
+    type Error = String;
+
+    fn try_from(raw: RawBlock) -> Result<Block, String> {
+        let missing = |field: &str| format!("{} block without `{field}`", raw.kind);
+        Ok(match raw.kind.as_str() {
+            "paragraph" => Block::Paragraph { text: raw.text, spans: raw.spans.unwrap_or_default() },
+            "heading" => Block::Heading { text: raw.text.ok_or_else(|| missing("text"))? },
+            "quote" => Block::Quote { text: raw.text.ok_or_else(|| missing("text"))?, cite: raw.cite },
+            "image" => Block::Image {
+                src: raw.src.ok_or_else(|| missing("src"))?,
+                alt: raw.alt.unwrap_or_default(),
+                caption: raw.caption,
+                credit: raw.credit,
+                width: raw.width,
+                height: raw.height,
+            },
+            "list" => Block::List {
+                ordered: raw.ordered.unwrap_or(false),
+                items: raw.items.ok_or_else(|| missing("items"))?,
+            },
+            _ => Block::Unknown,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]

@@ -57,7 +57,7 @@ pub fn reading_minutes(words: u32, images: u32, lang: Lang) -> u32 {
 pub fn article_words_and_images(article: &Article) -> (u32, u32) {
     let mut words = 0;
     let mut images = u32::from(article.summary.image.is_some());
-    for block in &article.body {
+    for block in &article.content.body {
         match block {
             Block::Paragraph { text, spans } => {
                 words += text.as_deref().map_or(0, count_words);

@@ -39,7 +39,7 @@ fn every_demo_file_decodes_as_its_contract_type() {
             serde_json::from_str::<CommentList>(&text).map(|_| ())
         } else if rel.starts_with("articles/") {
             articles += 1;
-            serde_json::from_str::<Article>(&text).map(|_| ())
+            Article::from_json(&text).map(|_| ())
         } else {
             lists += 1;
             serde_json::from_str::<ArticleList>(&text).map(|_| ())
@@ -64,7 +64,7 @@ fn demo_site_has_sections_and_languages() {
 fn the_calibration_article_reads_in_two_minutes() {
     let text = std::fs::read_to_string(api_dir().join("articles/budget-eau-casablanca.json"))
         .expect("calibration article");
-    let article: Article = serde_json::from_str(&text).unwrap();
+    let article = Article::from_json(&text).unwrap();
     let (words, _) = article_words_and_images(&article);
     assert!((395..=425).contains(&words), "{words} words");
     assert_eq!(article_reading_minutes(&article), 2);
@@ -95,10 +95,10 @@ fn unknown_fields_are_ignored_and_unknown_blocks_skipped() {
         "body":[{"type":"paragraph","text":"Bonjour"},
                 {"type":"video","src":"/x.mp4","autoplay":true},
                 {"type":"list","ordered":true,"items":["un","deux"]}]}"#;
-    let article: Article = serde_json::from_str(text).unwrap();
-    assert_eq!(article.body.len(), 3);
-    assert_eq!(article.body[1], Block::Unknown);
-    assert!(article.comments_open, "comments_open defaults to open");
+    let article = Article::from_json(text).unwrap();
+    assert_eq!(article.content.body.len(), 3);
+    assert_eq!(article.content.body[1], Block::Unknown);
+    assert!(article.content.comments_open, "comments_open defaults to open");
 }
 
 #[test]
@@ -116,7 +116,11 @@ fn bad_payloads_are_errors_not_panics() {
     for (name, text) in cases {
         assert!(serde_json::from_str::<ArticleList>(text).is_err(), "{name} should fail");
     }
-    assert!(serde_json::from_str::<Article>(&summary_with(r#""body":"text""#)).is_err(), "body not a list");
+    assert!(Article::from_json(&summary_with(r#""body":"text""#)).is_err(), "body not a list");
+    assert!(Article::from_json(&summary_with(r#""body":[{"type":"heading"}]"#)).is_err(), "heading without text");
+    assert!(Article::from_json(&summary_with(r#""body":[{"type":"image","alt":"x"}]"#)).is_err(), "image without src");
+    assert!(Article::from_json(&summary_with(r#""body":[{"type":"list","items":"a"}]"#)).is_err(), "items not a list");
+    assert!(Article::from_json(&summary_with(r#""body":[{"text":"no type"}]"#)).is_err(), "block without type");
     assert!(serde_json::from_str::<CommentList>(r#"{"comments":[{"id":"c1"}]}"#).is_err(), "comment without created_at");
     assert!(serde_json::from_str::<Site>(r#"{"sections":[]}"#).is_err(), "site without name");
 }

@@ -57,6 +57,7 @@ impl ThreadCtx {
                 remember_pending(&pending_slug, &comment.id);
             }
             let element_id = format!("comment-{}", comment.id);
+            crate::api::forget_comments(&pending_slug);
             posted.update(|list| list.push(comment));
             request_animation_frame(move || browser::reveal_id(&element_id));
         });
