@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::ApiError;
+use crate::browser;
 use crate::context::ui_strings;
 use crate::load::Load;
 
@@ -22,7 +23,10 @@ where
 {
     move || match state.get() {
         Load::Loading => skeleton(),
-        Load::Ready(data) => ready(data).into_any(),
+        Load::Ready(data) => {
+            request_animation_frame(browser::restore_scroll);
+            ready(data).into_any()
+        }
         Load::Failed(ApiError::NotFound) => view! { <NotFound/> }.into_any(),
         Load::Failed(error) => view! { <ErrorState error retry/> }.into_any(),
     }
