@@ -108,7 +108,7 @@ fn thread_shows_hostile_text_as_text_and_keeps_replies_of_deleted_comments() {
         comment("c4", None, "Caché", "en attente", CommentStatus::Pending),
     ];
     let host = mount(move || {
-        let thread = Arc::new(Thread::build(list, &[]));
+        let thread = Arc::new(Thread::build(&list, &[]));
         let posting = Posting { can_post: Signal::stored(false), limits: CommentSettings::default() };
         let ctx = ThreadCtx::new(thread, "article", None, posting);
         view! { <ThreadList ctx/> }

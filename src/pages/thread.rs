@@ -72,14 +72,14 @@ pub fn ThreadBody(
             None
         }
     };
-    let body = move || match state.get() {
+    let body = move || state.with(|state| match state {
         Load::Loading => view! { <p class="thread-loading" role="status">{s.loading}</p> }.into_any(),
         Load::Failed(ApiError::NotFound) if scope == ThreadScope::Preview => {
             view! { <p class="thread-empty">{s.comments_empty}</p> }.into_any()
         }
-        Load::Failed(error) => view! { <ErrorState error retry inline=true/> }.into_any(),
+        Load::Failed(error) => view! { <ErrorState error=error.clone() retry inline=true/> }.into_any(),
         Load::Ready(list) => {
-            let thread = Arc::new(Thread::build(list.comments, &own_pending(&slug)));
+            let thread = Arc::new(Thread::build(&list.comments, &own_pending(&slug)));
             // Untracked: the thread is built once; only `can_post` follows
             // the article and site as they arrive.
             let limits = untrack(settings);
@@ -87,7 +87,7 @@ pub fn ThreadBody(
             let posting = Posting { can_post, limits };
             thread_view(thread, &slug, &scope, posting)
         }
-    };
+    });
     view! {
         <Show when=enabled>
             <section class="comments" aria-labelledby="comments-title">

@@ -56,7 +56,7 @@ impl Thread {
     /// Builds the tree of `comments`. Pending comments are left out, except
     /// those whose ids are in `own_pending` (the reader's own, awaiting
     /// moderation). Top-level comments come newest first.
-    pub fn build(comments: Vec<Comment>, own_pending: &[String]) -> Thread {
+    pub fn build(comments: &[Comment], own_pending: &[String]) -> Thread {
         let mut index: HashMap<String, usize> = HashMap::with_capacity(comments.len());
         let mut kept: Vec<Comment> = Vec::with_capacity(comments.len());
         for comment in comments {
@@ -64,7 +64,7 @@ impl Thread {
                 || own_pending.iter().any(|id| *id == comment.id);
             if visible && !index.contains_key(&comment.id) {
                 index.insert(comment.id.clone(), kept.len());
-                kept.push(comment);
+                kept.push(comment.clone());
             }
         }
         let mut parents: Vec<Option<usize>> = kept
@@ -107,7 +107,8 @@ impl Thread {
         while at < order.len() {
             let i = order[at];
             let depth = nodes[i].depth + 1;
-            for c in nodes[i].children.clone() {
+            for k in 0..nodes[i].children.len() {
+                let c = nodes[i].children[k];
                 nodes[c].depth = depth;
                 order.push(c);
             }

@@ -34,7 +34,7 @@ fn children(thread: &Thread, id: &str) -> Vec<String> {
 #[test]
 fn nests_replies_and_orders_them() {
     let thread = Thread::build(
-        vec![
+        &[
             comment("b", Some("a"), 5),
             comment("a", None, 1),
             comment("c", None, 2),
@@ -55,7 +55,7 @@ fn nests_replies_and_orders_them() {
 #[test]
 fn sort_orders() {
     let mut thread = Thread::build(
-        vec![
+        &[
             comment("old", None, 1),
             comment("mid", None, 2),
             comment("new", None, 3),
@@ -78,7 +78,7 @@ fn sort_orders() {
 fn duplicate_ids_keep_the_first() {
     let mut second = comment("a", None, 9);
     second.body = "impostor".to_owned();
-    let thread = Thread::build(vec![comment("a", None, 1), second], &[]);
+    let thread = Thread::build(&[comment("a", None, 1), second], &[]);
     assert_eq!(thread.nodes.len(), 1);
     assert_eq!(thread.nodes[0].comment.body, "body of a");
 }
@@ -86,7 +86,7 @@ fn duplicate_ids_keep_the_first() {
 #[test]
 fn orphans_and_self_parents_go_to_the_top_level() {
     let thread = Thread::build(
-        vec![comment("orphan", Some("gone"), 1), comment("selfish", Some("selfish"), 2)],
+        &[comment("orphan", Some("gone"), 1), comment("selfish", Some("selfish"), 2)],
         &[],
     );
     assert_eq!(roots(&thread), ["selfish", "orphan"]);
@@ -95,7 +95,7 @@ fn orphans_and_self_parents_go_to_the_top_level() {
 #[test]
 fn cycles_are_broken_and_nothing_is_dropped() {
     let thread = Thread::build(
-        vec![
+        &[
             comment("a", Some("c"), 1),
             comment("b", Some("a"), 2),
             comment("c", Some("b"), 3),
@@ -116,7 +116,7 @@ fn a_chain_thousands_deep_does_not_overflow() {
     for i in 1..5000 {
         list.push(comment(&format!("c{i}"), Some(&format!("c{}", i - 1)), i % 1440));
     }
-    let thread = Thread::build(list, &[]);
+    let thread = Thread::build(&list, &[]);
     let last = thread.find("c4999").unwrap();
     assert_eq!(thread.nodes[last].depth, 4999);
     assert_eq!(thread.nodes[thread.find("c0").unwrap()].descendants, 4999);
@@ -132,9 +132,9 @@ fn pending_is_hidden_except_the_readers_own() {
     let mut reply = comment("r", Some("p"), 3);
     reply.status = CommentStatus::Published;
     let list = vec![comment("a", None, 1), pending, reply];
-    let hidden = Thread::build(list.clone(), &[]);
+    let hidden = Thread::build(&list, &[]);
     assert_eq!(roots(&hidden), ["r", "a"], "a reply to a hidden comment is shown at the top");
-    let shown = Thread::build(list, &["p".to_owned()]);
+    let shown = Thread::build(&list, &["p".to_owned()]);
     assert_eq!(roots(&shown), ["p", "a"]);
     assert_eq!(children(&shown, "p"), ["r"]);
 }
@@ -144,7 +144,7 @@ fn deleted_comments_keep_their_replies() {
     let mut deleted = comment("d", None, 1);
     deleted.status = CommentStatus::Deleted;
     deleted.body.clear();
-    let thread = Thread::build(vec![deleted, comment("r", Some("d"), 2)], &[]);
+    let thread = Thread::build(&[deleted, comment("r", Some("d"), 2)], &[]);
     assert_eq!(roots(&thread), ["d"]);
     assert_eq!(children(&thread, "d"), ["r"]);
     assert_eq!(thread.published_count(), 1);
@@ -156,13 +156,13 @@ fn hostile_and_huge_fields_are_kept_verbatim() {
     evil.author = "<script>alert(1)</script>".to_owned();
     evil.title = Some(String::new());
     evil.body = "<img src=x onerror=alert(1)>".repeat(2000);
-    let thread = Thread::build(vec![evil.clone()], &[]);
+    let thread = Thread::build(&[evil.clone()], &[]);
     assert_eq!(thread.nodes[0].comment, evil);
 }
 
 #[test]
 fn empty_listing() {
-    let thread = Thread::build(Vec::new(), &[]);
+    let thread = Thread::build(&[], &[]);
     assert!(thread.roots.is_empty());
     assert_eq!(thread.published_count(), 0);
 }
