@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::browser;
 use crate::components::prefs::Preferences;
 use crate::context::{ui_strings, SiteContext};
 use crate::load::Load;
@@ -22,7 +23,12 @@ pub fn Layout(children: Children) -> impl IntoView {
         menu_open.set(false);
     });
     view! {
-        <a class="skip-link" href="#main">{s.skip_to_content}</a>
+        // The router handles in-page links itself, so the skip link moves
+        // focus explicitly (WCAG 2.4.1).
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            browser::reveal_id("main");
+        }>{s.skip_to_content}</a>
         <header class="masthead">
             <div class="masthead-inner">
                 <A href="/" attr:class="site-name">
