@@ -18,11 +18,10 @@ cargo test -p gazette --target wasm32-unknown-unknown --locked
 step "release build (trunk, wasm-opt $WASM_OPT_VERSION)"
 scripts/build.sh
 
-step "reference server (release build, started by the reply tests)"
-cargo build --release --locked -p gazette-server
-
 step "end-to-end tests (Playwright, desktop and phone)"
-npx playwright test
+# The reply tests start the reference server themselves, with a fresh
+# database each; the debug binary built by the native tests is enough.
+GAZETTE_SERVER="$PWD/target/debug/gazette-server" npx playwright test
 
 step "size budget"
 node bench/sizes.mjs --check

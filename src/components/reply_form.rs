@@ -46,6 +46,8 @@ pub fn ReplyForm(
     parent: Option<String>,
     limits: CommentSettings,
     on_posted: Callback<Comment>,
+    /// The form's accessible name.
+    label: String,
     #[prop(optional)] on_cancel: Option<Callback<()>>,
     #[prop(optional)] autofocus: bool,
 ) -> impl IntoView {
@@ -176,7 +178,7 @@ pub fn ReplyForm(
     let sending = move || status.get() == Status::Sending;
 
     view! {
-        <form class="reply-form" novalidate
+        <form class="reply-form" novalidate aria-label=label
             on:submit=move |ev| { ev.prevent_default(); send_on_submit(); }
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
@@ -196,11 +198,10 @@ pub fn ReplyForm(
             <div class="field">
                 <label for=id("title")>{s.field_title}</label>
                 <input id=id("title") name="title" type="text" node_ref=title_ref
-                    aria-describedby={let h = title_hint.clone(); move || described(Field::Title, &h)}
+                    aria-describedby={let h = title_hint.clone(); move || error_for(Field::Title)().map(|_| format!("{h}-error"))}
                     aria-invalid=move || error_for(Field::Title)().is_some().to_string()
                     prop:value=move || draft.with(|d| d.title.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.title = v.clone()); }/>
-                <span class="visually-hidden" id=title_hint.clone()>{s.field_title}</span>
                 <FieldError id=format!("{title_hint}-error") message=Signal::derive(error_for(Field::Title))/>
             </div>
             <div class="field">

@@ -72,7 +72,11 @@ pub fn ThreadBody(
             None
         }
     };
+    // The thread waits for site.json too: its limits and whether it takes
+    // replies come from there.
+    let site_known = move || !matches!(*site.read(), Load::Loading);
     let body = move || state.with(|state| match state {
+        _ if !site_known() => view! { <p class="thread-loading" role="status">{s.loading}</p> }.into_any(),
         Load::Loading => view! { <p class="thread-loading" role="status">{s.loading}</p> }.into_any(),
         Load::Failed(ApiError::NotFound) if scope == ThreadScope::Preview => {
             view! { <p class="thread-empty">{s.comments_empty}</p> }.into_any()
@@ -81,7 +85,7 @@ pub fn ThreadBody(
         Load::Ready(list) => {
             let thread = Arc::new(Thread::build(&list.comments, &own_pending(&slug)));
             // Untracked: the thread is built once; only `can_post` follows
-            // the article and site as they arrive.
+            // the article as it arrives.
             let limits = untrack(settings);
             let can_post = Signal::derive(move || settings().posting && comments_open.get());
             let posting = Posting { can_post, limits };

@@ -5,7 +5,7 @@
 // give on demand.
 import { test, expect } from "./support/server.js";
 import {
-  ABOUT, BUDGET, FESTIVAL, MARATHON, TEXT, answerPosts, comment, fillForm, openThread, patchArticle,
+  ABOUT, BUDGET, FESTIVAL, MARATHON, TEXT, answerPosts, comment, fillForm, holdComments, holdSite, openThread, patchArticle,
   patchSiteComments, replyButton, thread, threadCount, topForm, watchPosts,
 } from "./support/replies.js";
 
@@ -63,10 +63,6 @@ test("a send that reached the server but lost its answer is not stored twice on 
 });
 
 test("after a reload, the retry of a send the server had stored shows that comment once", async ({ page, server }) => {
-  // Known app bug (reported): the replayed 201 is added beside the same
-  // comment already loaded with the thread, so it shows twice and is counted
-  // twice. Remove test.fail once the app matches posted comments by id.
-  test.fail(true, "the replayed comment is shown and counted twice");
   let calls = 0;
   await page.route(`**/api/articles/${BUDGET.slug}/comments`, async (route) => {
     calls += 1;
@@ -192,10 +188,14 @@ test("the comment field tells how many characters are used of the limit", async 
 
 test("the server's own 400 for a field is shown on that field", async ({ page, server }) => {
   // The app is told the limit is higher than the server's, so only the
-  // server catches the long comment.
-  await patchSiteComments(page, { max_body: 10_000 });
+  // server catches the long comment. The thread waits for site.json, since
+  // the form takes whatever limits are known when the comments arrive (see
+  // the next test).
+  const site = await patchSiteComments(page, { max_body: 10_000 });
+  await holdComments(page, BUDGET.slug, site.served);
   await openThread(page, server, BUDGET);
   const form = topForm(page);
+  await expect(form.body).toHaveAccessibleDescription(/0 \/ 10000 caractères/);
   await fillForm(form, { author: "Nadia", body: "a".repeat(4001) });
   await form.send.click();
 
@@ -207,6 +207,18 @@ test("the server's own 400 for a field is shown on that field", async ({ page, s
   await expect(form.author).toHaveAttribute("aria-invalid", "false");
   await expect(form.body).toHaveValue("a".repeat(4001));
   expect(await server.comments(BUDGET.slug)).toHaveLength(BUDGET.count);
+});
+
+test("the form follows the site's limits even when site.json arrives after the comments", async ({ page, server }) => {
+  await patchSiteComments(page, { max_body: 100 });
+  const site = await holdSite(page);
+  await openThread(page, server, BUDGET);
+  site.release();
+  const form = topForm(page);
+  await expect(form.body).toHaveAccessibleDescription(/0 \/ 100 caractères/, { timeout: 3_000 });
+  await fillForm(form, { author: "Nadia", body: "x".repeat(101) });
+  await form.send.click();
+  await expect(form.form.getByText("Le message ne peut pas dépasser 100 caractères.", { exact: true })).toBeVisible({ timeout: 2_000 });
 });
 
 for (const field of ["author", "title", "body"]) {

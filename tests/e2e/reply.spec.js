@@ -4,8 +4,8 @@
 // the remembered name and the honeypot.
 import { test, expect } from "./support/server.js";
 import {
-  BUDGET, FESTIVAL, MARATHON, TEXT, comment, commentItem, fillForm, inlineForm, openThread,
-  replyButton, thread, threadCount, topForm,
+  BUDGET, FESTIVAL, MARATHON, TEXT, comment, commentItem, fillForm, holdSite, inlineForm,
+  openThread, replyButton, siteBeforeComments, thread, threadCount, topForm,
 } from "./support/replies.js";
 
 test("a top-level comment appears at the top of the thread in place, and stays after a reload", async ({ page, server }) => {
@@ -135,6 +135,8 @@ test("Escape in the top form does not close it", async ({ page, server }) => {
 });
 
 test("drafts survive a reload: the inline form reopens under its comment, the top form keeps its text", async ({ page, server }) => {
+  // Pinned order: see the next test for the other one.
+  await siteBeforeComments(page, BUDGET.slug);
   await openThread(page, server, BUDGET);
   const parent = "Réponse de LectriceDuMardi, niveau 2";
   await replyButton(page, parent).click();
@@ -165,6 +167,20 @@ test("drafts survive a reload: the inline form reopens under its comment, the to
   await expect(replyButton(page, parent)).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByRole("button", { name: TEXT.cancel })).toHaveCount(0);
   await expect(top.body).toHaveValue("Et les compteurs ?");
+});
+
+test("a reply draft reopens after a reload even when the comments load before site.json", async ({ page, server }) => {
+  await openThread(page, server, BUDGET);
+  const parent = "Commentaire de Kenza.L";
+  await replyButton(page, parent).click();
+  await inlineForm(page, parent).body.fill("Je reviens après le rechargement.");
+
+  const site = await holdSite(page);
+  await page.reload();
+  await expect(threadCount(page, BUDGET.count)).toBeVisible();
+  site.release();
+  await expect(topForm(page).author).toBeVisible();
+  await expect(inlineForm(page, parent).body).toHaveValue("Je reviens après le rechargement.", { timeout: 3_000 });
 });
 
 test("the whole reply by keyboard alone", async ({ page, server }) => {

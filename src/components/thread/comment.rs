@@ -2,7 +2,7 @@
 
 use gazette_model::contract::{Comment, CommentStatus};
 use gazette_model::dates::{format_comment_date, format_date_time};
-use gazette_model::i18n::{comment_label, expand_replies, more_replies, reply_count};
+use gazette_model::i18n::{comment_label, expand_replies, more_replies, reply_count, reply_to};
 use leptos::prelude::*;
 
 use super::body::comment_body;
@@ -160,11 +160,13 @@ fn comment_article(
     });
     let form_ctx = ctx.clone();
     let form_parent = id.clone();
+    let form_author = c.author.clone();
     let form = move || {
         replying.get().then(|| {
             let on_posted = form_ctx.on_posted;
             view! {
                 <ReplyForm slug=form_ctx.slug.to_string() parent=Some(form_parent.clone())
+                    label=reply_to(&form_author, form_ctx.lang)
                     limits=form_ctx.limits.clone() autofocus=true on_cancel=close_form
                     on_posted=Callback::new(move |comment| { replying.set(false); on_posted.run(comment); })/>
             }

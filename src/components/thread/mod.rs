@@ -52,13 +52,20 @@ impl ThreadCtx {
     pub fn new(thread: Arc<Thread>, slug: &str, target: Option<String>, posting: Posting) -> Self {
         let posted = RwSignal::new(Vec::<Comment>::new());
         let pending_slug = slug.to_owned();
+        let known = thread.clone();
         let on_posted = Callback::new(move |comment: Comment| {
             if comment.status == CommentStatus::Pending {
                 remember_pending(&pending_slug, &comment.id);
             }
             let element_id = format!("comment-{}", comment.id);
             crate::api::forget_comments(&pending_slug);
-            posted.update(|list| list.push(comment));
+            // A replayed answer (a retry of a send the server had stored)
+            // names a comment the page may already show.
+            let shown = known.find(&comment.id).is_some()
+                || posted.with_untracked(|list| list.iter().any(|c| c.id == comment.id));
+            if !shown {
+                posted.update(|list| list.push(comment));
+            }
             request_animation_frame(move || browser::reveal_id(&element_id));
         });
         ThreadCtx {
@@ -196,7 +203,7 @@ pub fn ThreadList(ctx: ThreadCtx, #[prop(optional)] preview: bool) -> impl IntoV
         move || can_post.get().then(|| view! {
             <div class="new-comment">
                 <h3>{s.new_comment}</h3>
-                <ReplyForm slug=slug.clone() parent=None limits=limits.clone() on_posted/>
+                <ReplyForm slug=slug.clone() parent=None limits=limits.clone() on_posted label=s.new_comment.to_owned()/>
             </div>
         })}
         {move || (total_roots == 0 && posted.read().is_empty()).then(|| view! { <p class="thread-empty">{s.comments_empty}</p> })}

@@ -106,13 +106,56 @@ export function watchPosts(page) {
   return posts;
 }
 
-/** Answers site.json with its `comments` settings changed by `patch`. */
+/**
+ * Answers site.json with its `comments` settings changed by `patch`.
+ * Resolves once the route is set; `served` resolves when the page has the
+ * patched file.
+ */
 export async function patchSiteComments(page, patch) {
+  let served;
+  const done = new Promise((resolve) => (served = resolve));
   await page.route("**/api/site.json", async (route) => {
     const response = await route.fetch();
     const site = await response.json();
     await route.fulfill({ response, json: { ...site, comments: { ...site.comments, ...patch } } });
+    served();
   });
+  return { served: done };
+}
+
+/** Holds an article's comments.json until `until` (a promise, or a function giving one) resolves. */
+export async function holdComments(page, slug, until) {
+  await page.route(`**/api/articles/${slug}/comments.json`, async (route) => {
+    await (typeof until === "function" ? until() : until);
+    await route.fallback();
+  });
+}
+
+/**
+ * Lets an article's comments.json through only after the page has site.json,
+ * on every load of the page. The thread takes some settings from whatever
+ * site.json is known when the comments arrive (see the report), so tests
+ * that are not about that race pin the order.
+ */
+export async function siteBeforeComments(page, slug) {
+  let siteLoaded;
+  let site;
+  const reset = () => (site = new Promise((resolve) => (siteLoaded = resolve)));
+  reset();
+  page.on("framenavigated", (frame) => frame === page.mainFrame() && reset());
+  page.on("response", (response) => response.url().endsWith("/api/site.json") && siteLoaded());
+  await holdComments(page, slug, () => site);
+}
+
+/** Holds every site.json request until `release()` is called. */
+export async function holdSite(page) {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route("**/api/site.json", async (route) => {
+    await gate;
+    await route.fallback();
+  });
+  return { release };
 }
 
 /** Answers an article's JSON with `patch` merged in. */

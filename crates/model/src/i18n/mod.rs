@@ -204,6 +204,15 @@ pub fn share_on(network: &str, email: bool, lang: Lang) -> String {
     }
 }
 
+/// The accessible name of an inline reply form: "Répondre à Nadia".
+pub fn reply_to(author: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("Répondre à {author}"),
+        Lang::En => format!("Reply to {author}"),
+        Lang::Ar => format!("الردّ على {author}"),
+    }
+}
+
 /// The name of each interface language, in that language.
 pub fn language_name(lang: Lang) -> &'static str {
     match lang {
