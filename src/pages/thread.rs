@@ -13,7 +13,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError};
 use crate::browser;
-use crate::components::states::{ErrorState, NotFound};
+use crate::components::states::{article_skeleton, ErrorState, NotFound};
 use crate::components::thread::{comment_item, own_pending, Posting, ThreadCtx, ThreadList};
 use crate::components::title::use_document_title;
 use crate::context::{ui_strings, SiteContext};
@@ -27,13 +27,6 @@ pub enum ThreadScope {
     Whole,
     /// One comment and everything below it.
     From(String),
-}
-
-/// Loads an article's comments and shows `scope` of them.
-#[component]
-pub fn ThreadSection(slug: String, scope: ThreadScope, comments_open: Signal<bool>) -> impl IntoView {
-    let (state, retry) = load_comments(slug.clone());
-    view! { <ThreadBody slug scope state retry comments_open/> }
 }
 
 /// Starts loading an article's comments (the article page starts it beside
@@ -186,14 +179,20 @@ fn ThreadRoute(slug: String, scope: ThreadScope) -> impl IntoView {
         t => format!("{} : {t}", s.comments_heading),
     });
     let href = format!("/article/{slug}");
+    // Both requests travel at once; the page shows when the article's title
+    // is known (or failed), so nothing moves under the reader afterwards.
+    let (comments, retry) = load_comments(slug.clone());
+    let settled = move || !matches!(*article.read(), Load::Loading);
     view! {
-        <header class="thread-header">
-            <p class="kicker">{s.thread_of}</p>
-            <h1 class="thread-article"><A href=href>{move || {
-                let t = title();
-                if t.is_empty() { s.back_to_article.to_owned() } else { t }
-            }}</A></h1>
-        </header>
-        <ThreadSection slug scope comments_open/>
+        <Show when=settled fallback=article_skeleton>
+            <header class="thread-header">
+                <p class="kicker">{s.thread_of}</p>
+                <h1 class="thread-article"><A href=href.clone()>{move || {
+                    let t = title();
+                    if t.is_empty() { s.back_to_article.to_owned() } else { t }
+                }}</A></h1>
+            </header>
+            <ThreadBody slug=slug.clone() scope=scope.clone() state=comments retry comments_open/>
+        </Show>
     }
 }
