@@ -26,7 +26,7 @@ pub enum ApiError {
 
 /// Recently fetched responses, by API path: going back shows a page from
 /// memory, and a link the reader points at is fetched before the click.
-const CACHE_ENTRIES: usize = 48;
+const CACHE_ENTRIES: usize = 16;
 
 thread_local! {
     static CACHE: RefCell<VecDeque<(String, Rc<str>)>> = const { RefCell::new(VecDeque::new()) };

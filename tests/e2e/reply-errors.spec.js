@@ -6,7 +6,7 @@
 import { test, expect } from "./support/server.js";
 import {
   ABOUT, BUDGET, FESTIVAL, MARATHON, TEXT, answerPosts, comment, fillForm, holdComments, holdSite, openThread, patchArticle,
-  patchSiteComments, replyButton, thread, threadCount, topForm, watchPosts,
+  articleUrl, patchSiteComments, replyButton, thread, threadCount, topForm, watchPosts,
 } from "./support/replies.js";
 
 test("with the server down the draft stays and the retry stores exactly one comment", async ({ page, server }) => {
@@ -212,8 +212,13 @@ test("the server's own 400 for a field is shown on that field", async ({ page, s
 test("the form follows the site's limits even when site.json arrives after the comments", async ({ page, server }) => {
   await patchSiteComments(page, { max_body: 100 });
   const site = await holdSite(page);
-  await openThread(page, server, BUDGET);
+  const comments = page.waitForResponse(`**/api/articles/${BUDGET.slug}/comments.json`);
+  await page.goto(articleUrl(server, BUDGET.slug));
+  await comments;
+  // The thread waits for the site's settings rather than guess them.
+  await expect(topForm(page).body).toHaveCount(0);
   site.release();
+  await expect(threadCount(page, BUDGET.count)).toBeVisible();
   const form = topForm(page);
   await expect(form.body).toHaveAccessibleDescription(/0 \/ 100 caractères/, { timeout: 3_000 });
   await fillForm(form, { author: "Nadia", body: "x".repeat(101) });

@@ -176,9 +176,11 @@ test("a reply draft reopens after a reload even when the comments load before si
   await inlineForm(page, parent).body.fill("Je reviens après le rechargement.");
 
   const site = await holdSite(page);
+  const comments = page.waitForResponse(`**/api/articles/${BUDGET.slug}/comments.json`);
   await page.reload();
-  await expect(threadCount(page, BUDGET.count)).toBeVisible();
+  await comments;
   site.release();
+  await expect(threadCount(page, BUDGET.count)).toBeVisible();
   await expect(topForm(page).author).toBeVisible();
   await expect(inlineForm(page, parent).body).toHaveValue("Je reviens après le rechargement.", { timeout: 3_000 });
 });
