@@ -37,7 +37,9 @@ const instrument = () => {
   };
   const observer = new MutationObserver((records) => {
     const now = performance.now();
-    const inThread = records.some((r) => (r.target.closest ? r.target : r.target.parentElement)?.closest?.(".comments"));
+    const inThread = records.some((r) =>
+      (r.target.closest ? r.target : r.target.parentElement)?.closest?.(".comments")
+      || [...r.addedNodes].some((n) => n.querySelector?.(".comments") || n.matches?.(".comments")));
     if (!inThread) return;
     if (!bench.firstAt && document.querySelector("article.comment")) bench.firstAt = now;
     if (bench.firstAt) bench.lastAt = now;
