@@ -8,7 +8,8 @@ use std::sync::Arc;
 use gazette::components::blocks::Body;
 use gazette::components::summary::ArticleCard;
 use gazette::components::thread::{Posting, ThreadCtx, ThreadList};
-use gazette::context::UiLang;
+use gazette::context::{SiteContext, UiLang};
+use gazette::load::Load;
 use gazette_model::contract::{
     ArticleSummary, Block, Comment, CommentSettings, CommentStatus, SectionRef, Span, Timestamp,
 };
@@ -28,6 +29,7 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + Send + 'static) -> we
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(UiLang(RwSignal::new(Lang::Fr)));
+        provide_context(SiteContext(signal(Load::Loading).0));
         view! { <Router>{view()}</Router> }
     });
     handle.forget();
