@@ -5,7 +5,7 @@
 // schemes are then checked on the same state. Also: reading from the keyboard.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { ARTICLES, mainArticle } from "./support.js";
+import { ARTICLES, backgroundLuminance, mainArticle } from "./support.js";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const MARKET = ARTICLES.market;
@@ -162,18 +162,6 @@ function describe(violations) {
       ...v.nodes.map((n) => `  at ${n.target.join(" ")}\n    ${(n.failureSummary ?? "").replace(/\n/g, "\n    ")}`),
     ].join("\n"))
     .join("\n");
-}
-
-/** Relative luminance of the page background, 0 (black) to 1 (white). */
-function backgroundLuminance(page) {
-  return page.evaluate(() => {
-    const canvas = document.createElement("canvas").getContext("2d");
-    canvas.fillStyle = getComputedStyle(document.body).backgroundColor;
-    canvas.fillRect(0, 0, 1, 1);
-    const [r, g, b] = canvas.getImageData(0, 0, 1, 1).data;
-    const lin = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-  });
 }
 
 for (const [name, open] of STATES) {

@@ -3,7 +3,7 @@
 // language, plural forms, and the colour theme switch. Both choices are kept
 // across visits. The plural test posts comments to a real gazette-server.
 import { test, expect } from "./support/server.js";
-import { ARTICLES, isPhone, mainArticle } from "./support.js";
+import { ARTICLES, backgroundLuminance, isPhone, mainArticle } from "./support.js";
 
 const FRONT = { fr: "À la une", en: "Top stories", ar: "أبرز الأخبار" };
 const html = (page) => page.locator("html");
@@ -17,18 +17,6 @@ async function expectInterface(page, lang, dir) {
   await expect(page.getByRole("heading", { level: 1, name: FRONT[lang], exact: true })).toBeVisible();
   await expect(html(page)).toHaveAttribute("lang", lang);
   await expect(html(page)).toHaveAttribute("dir", dir);
-}
-
-/** Relative luminance of the page background, 0 (black) to 1 (white). */
-function backgroundLuminance(page) {
-  return page.evaluate(() => {
-    const canvas = document.createElement("canvas").getContext("2d");
-    canvas.fillStyle = getComputedStyle(document.body).backgroundColor;
-    canvas.fillRect(0, 0, 1, 1);
-    const [r, g, b] = canvas.getImageData(0, 0, 1, 1).data;
-    const lin = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-  });
 }
 
 const arabicInterface = (page) =>

@@ -116,3 +116,15 @@ export function watchProblems(page) {
 export function names(locator) {
   return locator.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label")));
 }
+
+/** Relative luminance of the page background, 0 (black) to 1 (white). */
+export function backgroundLuminance(page) {
+  return page.evaluate(() => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    canvas.fillStyle = getComputedStyle(document.body).backgroundColor;
+    canvas.fillRect(0, 0, 1, 1);
+    const [r, g, b] = canvas.getImageData(0, 0, 1, 1).data;
+    const lin = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  });
+}

@@ -1,0 +1,100 @@
+//! The static app (SPA fallback, caching), compression and CORS over real HTTP.
+
+mod support;
+
+use support::*;
+
+#[test]
+fn the_app_is_served_with_a_spa_fallback() {
+    let fixture = Fixture::new();
+    let server = fixture.start();
+    for path in ["/", "/article/x", "/section/maroc/page/2"] {
+        let reply = get(&server.url(path), &[]);
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(reply.body, INDEX_HTML, "{path}");
+        assert_eq!(reply.header("cache-control"), Some("no-cache"), "{path}");
+    }
+    let asset = get(&server.url(&format!("/{HASHED_JS}")), &[]);
+    assert_eq!(asset.body, "console.log('gazette');\n");
+    assert_eq!(
+        asset.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    // A missing hashed name falls back to index.html, which is never immutable.
+    let missing = get(&server.url("/gazette-ffffffffffffffff.js"), &[]);
+    assert_eq!(missing.body, INDEX_HTML);
+    assert_eq!(missing.header("cache-control"), Some("no-cache"));
+    // The API never falls back to the app.
+    let api = get(&server.url("/api/article/x"), &[]);
+    assert_eq!(api.status, 404);
+    assert_eq!(api.error().0, "not_found");
+}
+
+#[test]
+fn responses_are_compressed_when_asked() {
+    let fixture = Fixture::new();
+    let server = fixture.start();
+    for encoding in ["br", "gzip"] {
+        let reply = get(&server.api("front.json"), &[("Accept-Encoding", encoding)]);
+        assert_eq!(reply.status, 200);
+        assert_eq!(reply.header("content-encoding"), Some(encoding));
+    }
+    let plain = get(&server.api("front.json"), &[]);
+    assert_eq!(plain.header("content-encoding"), None);
+}
+
+#[test]
+fn cors_headers_only_with_the_flag() {
+    let origin = "https://news.example";
+    let fixture = Fixture::new();
+    let server = fixture.start();
+    let reply = get(&server.api("site.json"), &[("Origin", origin)]);
+    assert!(
+        !reply
+            .headers
+            .keys()
+            .any(|k| k.as_str().starts_with("access-control-")),
+        "{:?}",
+        reply.headers
+    );
+    server.stop();
+
+    let server = Server::start(gazette_server::Config {
+        cors_origin: Some(origin.to_owned()),
+        ..fixture.config()
+    });
+    let reply = get(&server.api("site.json"), &[("Origin", origin)]);
+    assert_eq!(reply.header("access-control-allow-origin"), Some(origin));
+    let mut preflight = agent()
+        .options(server.api(&format!("articles/{ARTICLE}/comments")))
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "POST")
+        .header(
+            "Access-Control-Request-Headers",
+            "content-type,idempotency-key",
+        )
+        .call()
+        .unwrap();
+    assert!(preflight.status().is_success());
+    let headers = preflight.headers().clone();
+    let _ = preflight.body_mut().read_to_string();
+    assert_eq!(headers["access-control-allow-origin"], origin);
+    let allowed = headers["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(
+        allowed.contains("idempotency-key") && allowed.contains("content-type"),
+        "{allowed}"
+    );
+    assert!(headers["access-control-allow-methods"]
+        .to_str()
+        .unwrap()
+        .contains("POST"));
+    // Another origin is not allowed.
+    let reply = get(
+        &server.api("site.json"),
+        &[("Origin", "https://evil.example")],
+    );
+    assert_eq!(reply.header("access-control-allow-origin"), None);
+}
