@@ -1,5 +1,7 @@
-// First-load sizes of the release build in dist/: index.html, .js, .wasm
-// and .css, raw, gzip -9 and brotli q11, per file and in total.
+// First-load sizes of the release build in dist/, raw, gzip -9 and brotli
+// q11, per file and in total: the app (shell.html, .js, .wasm, .css), and
+// what a reader downloads before a prerendered article shows (its page and
+// the .css; the app then starts over it).
 //   node bench/sizes.mjs            print the table
 //   node bench/sizes.mjs --write    also record it in docs/BENCHMARKS.md and
 //                                   bench/size-baseline.json
@@ -10,15 +12,16 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { replaceSection } from "./doc.mjs";
 
 const dist = "dist";
-const kinds = [".html", ".js", ".wasm", ".css"];
-const files = readdirSync(dist)
-  .filter((f) => kinds.some((k) => f.endsWith(k)))
-  .sort((a, b) => kinds.findIndex((k) => a.endsWith(k)) - kinds.findIndex((k) => b.endsWith(k)));
+const SLUG = "budget-eau-casablanca";
+const listing = readdirSync(dist);
+const shell = listing.includes("shell.html") ? "shell.html" : "index.html";
+const css = listing.filter((f) => f.endsWith(".css"));
+const files = [shell, ...listing.filter((f) => f.endsWith(".js")), ...listing.filter((f) => f.endsWith(".wasm")), ...css];
 if (!files.some((f) => f.endsWith(".wasm"))) {
   console.error("no .wasm in dist/: run scripts/build.sh first");
   process.exit(1);
 }
-const rows = files.map((name) => {
+const measure = (name) => {
   const data = readFileSync(`${dist}/${name}`);
   return {
     name: name.replace(/-[0-9a-f]{16}/, ""),
@@ -28,14 +31,25 @@ const rows = files.map((name) => {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
     }).length,
   };
-});
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+};
+const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const n = (x) => x.toLocaleString("en-US");
+const lines = (rows, label) => {
+  const t = sum(rows);
+  return [
+    ...rows.map((r) => `| ${r.name} | ${n(r.raw)} B | ${n(r.gzip)} B | ${n(r.brotli)} B |`),
+    `| **${label}** | **${n(t.raw)} B** | **${n(t.gzip)} B** | **${n(t.brotli)} B** |`,
+  ];
+};
+const rows = files.map(measure);
+const total = sum(rows);
+const article = `article/${SLUG}.html`;
+const before = listing.includes("article") ? [article, ...css].map(measure) : [];
 const table = [
   "| file | raw | gzip -9 | brotli q11 |",
   "| --- | ---: | ---: | ---: |",
-  ...rows.map((r) => `| ${r.name} | ${n(r.raw)} B | ${n(r.gzip)} B | ${n(r.brotli)} B |`),
-  `| **total** | **${n(total.raw)} B** | **${n(total.gzip)} B** | **${n(total.brotli)} B** |`,
+  ...lines(rows, "total, the app"),
+  ...(before.length ? lines(before, "total before a prerendered article shows") : []),
 ].join("\n");
 console.log(table);
 

@@ -1,6 +1,7 @@
-// A static file server for dist/ with the fallback a single-page app needs:
-// any path that is not a file gets index.html. Used by `scripts/run.sh
-// --static` and by the end-to-end tests of the read side.
+// A static file server for dist/ as a static host would serve it: a path is
+// its file, else its prerendered page (`/article/x` → article/x.html), else
+// the app's shell.html (index.html in a build without prerendered pages).
+// Used by `scripts/run.sh --static` and by the end-to-end tests of the read side.
 // Usage: node scripts/serve-static.mjs [dir] [port]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -33,9 +34,12 @@ async function fileFor(urlPath) {
 
 createServer(async (req, res) => {
   const { pathname } = new URL(req.url, "http://localhost");
-  let path = await fileFor(pathname);
+  let path = await fileFor(pathname.endsWith("/") ? `${pathname}index.html` : pathname);
   // API paths answer 404 like a real backend; app paths fall back to the app.
-  if (!path && !pathname.startsWith("/api/")) path = join(root, "index.html");
+  if (!path && !pathname.startsWith("/api/")) {
+    const page = pathname === "/" ? null : await fileFor(`${pathname.replace(/\/$/, "")}.html`);
+    path = page ?? (await fileFor("/shell.html")) ?? join(root, "index.html");
+  }
   if (!path) {
     res.writeHead(404, { "content-type": "application/json" });
     res.end('{"error":{"code":"not_found","message":"no such file"}}');

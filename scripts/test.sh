@@ -13,7 +13,7 @@ step "native tests (cargo test --workspace)"
 cargo test --workspace --locked
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-cargo test -p gazette --target wasm32-unknown-unknown --locked
+cargo test -p gazette --features csr --target wasm32-unknown-unknown --locked
 
 step "release build (trunk, wasm-opt $WASM_OPT_VERSION)"
 scripts/build.sh

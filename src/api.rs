@@ -33,7 +33,12 @@ thread_local! {
 }
 
 fn cached(path: &str) -> Option<Rc<str>> {
-    CACHE.with_borrow(|cache| cache.iter().find(|(p, _)| p == path).map(|(_, text)| text.clone()))
+    CACHE.with_borrow(|cache| {
+        cache
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, text)| text.clone())
+    })
 }
 
 fn remember(path: &str, text: Rc<str>) {
@@ -46,6 +51,14 @@ fn remember(path: &str, text: Rc<str>) {
     });
 }
 
+/// Puts a response in memory before the app starts: the data the page was
+/// prerendered from, so the first render shows the same content at once.
+pub fn seed(path: &str, text: &str) {
+    if is_safe_api_path(path) {
+        remember(path, text.into());
+    }
+}
+
 /// Drops a path from memory (its content changed, or it did not decode).
 pub fn forget(path: &str) {
     CACHE.with_borrow_mut(|cache| cache.retain(|(p, _)| p != path));
@@ -55,6 +68,10 @@ pub fn forget(path: &str) {
 /// aborted when the reactive owner that started it is cleaned up (the
 /// reader left the page).
 async fn fetch_text(path: &str, abort_on_cleanup: bool) -> Result<Rc<str>, ApiError> {
+    if !browser::is_live() {
+        // The prerender has no network: what it was not given stays loading.
+        return std::future::pending().await;
+    }
     let url = format!("{}/{}", browser::api_root(), path);
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());

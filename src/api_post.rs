@@ -25,7 +25,11 @@ pub enum PostError {
     Gone,
 }
 
-pub async fn post_comment(slug: &str, request: &NewComment, key: &str) -> Result<Comment, PostError> {
+pub async fn post_comment(
+    slug: &str,
+    request: &NewComment,
+    key: &str,
+) -> Result<Comment, PostError> {
     let url = format!("{}/articles/{slug}/comments", browser::api_root());
     let body = serde_json::to_string(request).map_err(|_| PostError::Unreachable)?;
     let controller = web_sys::AbortController::new().ok();
@@ -50,7 +54,9 @@ pub async fn post_comment(slug: &str, request: &NewComment, key: &str) -> Result
         403 => Err(PostError::Closed),
         404 => Err(PostError::Gone),
         429 => Err(PostError::RateLimited(
-            retry_after.and_then(|s| s.trim().parse().ok()).unwrap_or(60),
+            retry_after
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(60),
         )),
         400..=499 => match serde_json::from_str::<ErrorResponse>(&text) {
             Ok(e) => Err(PostError::Rejected(e.error)),

@@ -34,8 +34,10 @@ pub fn App() -> impl IntoView {
         }
     });
     // Going back puts the reader where they were (see browser::restore_scroll).
-    window_event_listener(leptos::ev::scroll, |_| browser::note_scroll());
-    window_event_listener(leptos::ev::popstate, |_| browser::note_history_navigation());
+    if browser::is_live() {
+        window_event_listener(leptos::ev::scroll, |_| browser::note_scroll());
+        window_event_listener(leptos::ev::popstate, |_| browser::note_history_navigation());
+    }
     Effect::new(move |_| {
         let lang = ui_lang.get();
         browser::set_document_lang(lang.tag(), lang.dir());

@@ -1,13 +1,37 @@
 //! The browser at the edge: the document, its meta tags, storage and the
 //! clock. Called from effects and handlers, never from view-building code.
+//!
+//! Outside a browser (the build-time prerender, see crates/prerender) there
+//! is no window: every function here then answers as a browser with empty
+//! storage would, and the document title is kept for the prerender to read.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 
+/// Whether this runs in a browser (not the native prerender).
+pub fn is_live() -> bool {
+    cfg!(target_arch = "wasm32")
+}
+
+fn window() -> Option<web_sys::Window> {
+    if is_live() {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
 fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
+    window()?.document()
+}
+
+/// Runs `f` before the next repaint (never outside a browser).
+pub fn before_paint(f: impl FnOnce() + 'static) {
+    if is_live() {
+        leptos::prelude::request_animation_frame(f);
+    }
 }
 
 /// The API root from `<meta name="api-root">`, without a trailing slash.
@@ -17,13 +41,22 @@ pub fn api_root() -> String {
         .and_then(|e| e.dyn_into::<web_sys::HtmlMetaElement>().ok())
         .map(|m| m.content());
     let root = from_meta.filter(|c| !c.trim().is_empty());
-    root.as_deref().unwrap_or("/api").trim_end_matches('/').to_owned()
+    root.as_deref()
+        .unwrap_or("/api")
+        .trim_end_matches('/')
+        .to_owned()
 }
 
 pub fn set_title(title: &str) {
-    if let Some(d) = document() {
-        d.set_title(title);
+    match document() {
+        Some(d) => d.set_title(title),
+        None => TITLE.with_borrow_mut(|t| title.clone_into(t)),
     }
+}
+
+/// The last title set outside a browser (read by the prerender).
+pub fn prerendered_title() -> String {
+    TITLE.with_borrow(String::clone)
 }
 
 /// Sets `lang` and `dir` on `<html>`.
@@ -55,7 +88,7 @@ pub fn focus_id(id: &str) {
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    window()?.local_storage().ok().flatten()
 }
 
 /// A value kept in localStorage; `None` when absent or storage is refused.
@@ -81,7 +114,7 @@ pub fn remove(key: &str) {
 /// and counters only where `crypto` is missing, which no supported browser is).
 pub fn random_uuid() -> String {
     let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
+    let filled = window()
         .and_then(|w| w.crypto().ok())
         .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
     if !filled {
@@ -93,14 +126,14 @@ pub fn random_uuid() -> String {
 
 /// Whether the viewport is phone-sized (the CSS breakpoint of the menu).
 pub fn is_narrow_screen() -> bool {
-    web_sys::window()
+    window()
         .and_then(|w| w.match_media("(max-width: 47.99rem)").ok().flatten())
         .is_some_and(|m| m.matches())
 }
 
 /// The fragment of the current URL, without `#`.
 pub fn location_hash() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().hash().ok())
         .map(|h| h.trim_start_matches('#').to_owned())
         .unwrap_or_default()
@@ -108,7 +141,7 @@ pub fn location_hash() -> String {
 
 /// The page's origin, e.g. `https://news.example`.
 pub fn origin() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }
@@ -126,14 +159,14 @@ pub fn reveal_id(id: &str) {
 
 /// Writes text to the clipboard; `false` when the browser refuses.
 pub async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = window() else { return false };
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
 /// Whether the browser has a share sheet (`navigator.share`).
 pub fn can_share() -> bool {
-    web_sys::window()
+    window()
         .map(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
         .unwrap_or(false)
 }
@@ -141,7 +174,7 @@ pub fn can_share() -> bool {
 /// Opens the device's share sheet; call only from a click. A cancelled
 /// share rejects its promise, which is not an error here.
 pub fn share(title: &str, url: &str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = window() else { return };
     let data = web_sys::ShareData::new();
     data.set_title(title);
     data.set_text(title);
@@ -153,6 +186,8 @@ pub fn share(title: &str, url: &str) {
 }
 
 thread_local! {
+    /// The document title outside a browser.
+    static TITLE: RefCell<String> = const { RefCell::new(String::new()) };
     /// The last scroll position of each path visited, for going back.
     static SCROLL: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
     /// Set by a back or forward navigation until its page has restored.
@@ -160,7 +195,9 @@ thread_local! {
 }
 
 fn pathname() -> String {
-    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
 }
 
 /// Remembers where the reader is on the current page (a scroll listener).
@@ -170,7 +207,7 @@ pub fn note_scroll() {
         // the scroll to the short page: keep the position noted before.
         return;
     }
-    let y = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+    let y = window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
     SCROLL.with_borrow_mut(|map| map.insert(pathname(), y));
 }
 
@@ -186,19 +223,41 @@ pub fn restore_scroll() {
         return;
     }
     let y = SCROLL.with_borrow(|map| map.get(&pathname()).copied());
-    if let (Some(y), Some(window)) = (y, web_sys::window()) {
+    if let (Some(y), Some(window)) = (y, window()) {
         window.scroll_to_with_x_and_y(0.0, y);
     }
 }
 
 /// Milliseconds since the epoch, for `gazette_model::dates`.
 pub fn now_millis() -> f64 {
-    js_sys_now()
-}
-
-fn js_sys_now() -> f64 {
-    web_sys::window()
+    if !is_live() {
+        return std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+    }
+    window()
         .and_then(|w| w.performance())
         .map(|p| p.time_origin() + p.now())
         .unwrap_or(0.0)
+}
+
+/// Takes what the prerender put in the page (see crates/prerender): the
+/// API responses it rendered from, as (path, JSON text), and removes its
+/// markup, which the app is about to render anew from the same data.
+pub fn take_prerendered() -> Vec<(String, String)> {
+    let Some(document) = document() else {
+        return Vec::new();
+    };
+    let mut data = Vec::new();
+    while let Some(script) = document.query_selector("script[data-api]").ok().flatten() {
+        if let (Some(path), Some(text)) = (script.get_attribute("data-api"), script.text_content())
+        {
+            data.push((path, text));
+        }
+        script.remove();
+    }
+    if let Some(markup) = document.query_selector("[data-prerendered]").ok().flatten() {
+        markup.remove();
+    }
+    data
 }

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Gazette, the app: routes, pages and components over the content API.
 //! Contract types and pure logic live in the `gazette-model` crate.
 

@@ -46,22 +46,44 @@ fn body_follows_only_allowed_links_and_skips_unknown_blocks() {
         Block::Paragraph {
             text: None,
             spans: vec![
-                Span { text: "sûr".into(), href: Some("https://example.org/a".into()), em: false, strong: true },
-                Span { text: " piège".into(), href: Some("javascript:alert(1)".into()), em: true, strong: false },
+                Span {
+                    text: "sûr".into(),
+                    href: Some("https://example.org/a".into()),
+                    em: false,
+                    strong: true,
+                },
+                Span {
+                    text: " piège".into(),
+                    href: Some("javascript:alert(1)".into()),
+                    em: true,
+                    strong: false,
+                },
             ],
         },
         Block::Unknown,
-        Block::List { ordered: true, items: vec!["un".into(), "<b>deux</b>".into()] },
+        Block::List {
+            ordered: true,
+            items: vec!["un".into(), "<b>deux</b>".into()],
+        },
     ];
     let host = mount(move || view! { <Body blocks lang=Lang::Fr/> });
     let links = host.query_selector_all("a").unwrap();
     assert_eq!(links.length(), 1, "only the https link is a link");
     let link: web_sys::Element = links.get(0).unwrap().unchecked_into();
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.org/a"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org/a")
+    );
     assert!(host.query_selector("strong a, a strong").unwrap().is_some());
-    assert!(host.text_content().unwrap().contains("piège"), "the unsafe link stays as text");
+    assert!(
+        host.text_content().unwrap().contains("piège"),
+        "the unsafe link stays as text"
+    );
     assert!(host.query_selector("ol li").unwrap().is_some());
-    assert!(host.query_selector("b").unwrap().is_none(), "list items are text, not HTML");
+    assert!(
+        host.query_selector("b").unwrap().is_none(),
+        "list items are text, not HTML"
+    );
     assert!(host.text_content().unwrap().contains("<b>deux</b>"));
 }
 
@@ -71,7 +93,11 @@ fn card_shows_reading_time_and_the_article_direction() {
         slug: "maarid".into(),
         title: "معرض الخط".into(),
         lede: None,
-        section: SectionRef { slug: "culture".into(), name: "Culture".into(), description: None },
+        section: SectionRef {
+            slug: "culture".into(),
+            name: "Culture".into(),
+            description: None,
+        },
         lang: "ar".into(),
         published_at: at("2026-03-19T13:13:00+01:00"),
         updated_at: None,
@@ -89,7 +115,13 @@ fn card_shows_reading_time_and_the_article_direction() {
     assert!(text.contains("تعليقان"), "{text}");
 }
 
-fn comment(id: &str, parent: Option<&str>, author: &str, body: &str, status: CommentStatus) -> Comment {
+fn comment(
+    id: &str,
+    parent: Option<&str>,
+    author: &str,
+    body: &str,
+    status: CommentStatus,
+) -> Comment {
     Comment {
         id: id.into(),
         parent_id: parent.map(Into::into),
@@ -104,27 +136,63 @@ fn comment(id: &str, parent: Option<&str>, author: &str, body: &str, status: Com
 #[wasm_bindgen_test]
 fn thread_shows_hostile_text_as_text_and_keeps_replies_of_deleted_comments() {
     let list = vec![
-        comment("c1", None, "<img src=x onerror=alert(1)>", "Voir https://example.org.\n\n<script>alert(2)</script>", CommentStatus::Published),
+        comment(
+            "c1",
+            None,
+            "<img src=x onerror=alert(1)>",
+            "Voir https://example.org.\n\n<script>alert(2)</script>",
+            CommentStatus::Published,
+        ),
         comment("c2", None, "", "", CommentStatus::Deleted),
-        comment("c3", Some("c2"), "Nadia", "Toujours là", CommentStatus::Published),
+        comment(
+            "c3",
+            Some("c2"),
+            "Nadia",
+            "Toujours là",
+            CommentStatus::Published,
+        ),
         comment("c4", None, "Caché", "en attente", CommentStatus::Pending),
     ];
     let host = mount(move || {
         let thread = Arc::new(Thread::build(&list, &[]));
-        let posting = Posting { can_post: Signal::stored(false), limits: CommentSettings::default() };
+        let posting = Posting {
+            can_post: Signal::stored(false),
+            limits: CommentSettings::default(),
+        };
         let ctx = ThreadCtx::new(thread, "article", None, posting);
         view! { <ThreadList ctx/> }
     });
-    assert!(host.query_selector("script, img").unwrap().is_none(), "no element from comment text");
+    assert!(
+        host.query_selector("script, img").unwrap().is_none(),
+        "no element from comment text"
+    );
     let text = host.text_content().unwrap();
     assert!(text.contains("<img src=x onerror=alert(1)>"));
     assert!(text.contains("<script>alert(2)</script>"));
     assert!(text.contains("Commentaire supprimé"));
-    assert!(text.contains("Toujours là"), "the deleted comment's reply stays");
-    assert!(!text.contains("en attente"), "pending comments of others are hidden");
-    assert!(text.contains("2 commentaires"), "the deleted one is not counted: {text}");
+    assert!(
+        text.contains("Toujours là"),
+        "the deleted comment's reply stays"
+    );
+    assert!(
+        !text.contains("en attente"),
+        "pending comments of others are hidden"
+    );
+    assert!(
+        text.contains("2 commentaires"),
+        "the deleted one is not counted: {text}"
+    );
     let link = host.query_selector(".comment-body a").unwrap().unwrap();
-    assert_eq!(link.get_attribute("rel").as_deref(), Some("nofollow ugc noopener"));
-    assert_eq!(host.query_selector_all("article.comment").unwrap().length(), 3);
-    assert!(host.query_selector("form").unwrap().is_none(), "no form when posting is off");
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("nofollow ugc noopener")
+    );
+    assert_eq!(
+        host.query_selector_all("article.comment").unwrap().length(),
+        3
+    );
+    assert!(
+        host.query_selector("form").unwrap().is_none(),
+        "no form when posting is off"
+    );
 }

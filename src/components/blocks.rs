@@ -28,7 +28,14 @@ fn block_view(block: Block, lang: Lang) -> AnyView {
             </figure>
         }
         .into_any(),
-        Block::Image { src, alt, caption, credit, width, height } => {
+        Block::Image {
+            src,
+            alt,
+            caption,
+            credit,
+            width,
+            height,
+        } => {
             let Some(src) = safe_href(&src).map(str::to_owned) else {
                 return ().into_any();
             };
@@ -41,7 +48,10 @@ fn block_view(block: Block, lang: Lang) -> AnyView {
             .into_any()
         }
         Block::List { ordered, items } => {
-            let items = items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view();
+            let items = items
+                .into_iter()
+                .map(|item| view! { <li>{item}</li> })
+                .collect_view();
             if ordered {
                 view! { <ol>{items}</ol> }.into_any()
             } else {
@@ -70,7 +80,12 @@ pub fn Caption(caption: Option<String>, credit: Option<String>, lang: Lang) -> i
 }
 
 fn span_view(span: Span) -> AnyView {
-    let Span { text, href, em, strong } = span;
+    let Span {
+        text,
+        href,
+        em,
+        strong,
+    } = span;
     let mut inner = view! { {text} }.into_any();
     if em {
         inner = view! { <em>{inner}</em> }.into_any();
@@ -79,7 +94,9 @@ fn span_view(span: Span) -> AnyView {
         inner = view! { <strong>{inner}</strong> }.into_any();
     }
     match href.as_deref().and_then(safe_href) {
-        Some(url) if url.starts_with('/') => view! { <a href=url.to_owned()>{inner}</a> }.into_any(),
+        Some(url) if url.starts_with('/') => {
+            view! { <a href=url.to_owned()>{inner}</a> }.into_any()
+        }
         Some(url) => view! {
             <a href=url.to_owned() rel="noopener">{inner}</a>
         }

@@ -19,7 +19,9 @@ pub fn ArticleFeed(first: ArticleList) -> impl IntoView {
     let failed = RwSignal::new(None::<ApiError>);
 
     let load_more = Callback::new(move |()| {
-        let Some(path) = next.get_untracked() else { return };
+        let Some(path) = next.get_untracked() else {
+            return;
+        };
         if busy.get_untracked() {
             return;
         }

@@ -116,7 +116,10 @@ pub fn ReplyForm(
                     browser::remove(&storage_key);
                     browser::store(AUTHOR_KEY, &checked.author);
                     let author = checked.author.clone();
-                    draft.set(Draft { author, ..Draft::default() });
+                    draft.set(Draft {
+                        author,
+                        ..Draft::default()
+                    });
                     let pending = comment.status == gazette_model::contract::CommentStatus::Pending;
                     status.set(Status::Sent { pending });
                     on_posted.run(comment);
@@ -133,7 +136,11 @@ pub fn ReplyForm(
                         Some("title") => Field::Title,
                         _ => Field::Body,
                     };
-                    let message = if detail.message.is_empty() { s.form_has_errors.to_owned() } else { detail.message.clone() };
+                    let message = if detail.message.is_empty() {
+                        s.form_has_errors.to_owned()
+                    } else {
+                        detail.message.clone()
+                    };
                     field_error.set(Some((field, message)));
                     status.set(Status::Failed(PostError::Rejected(detail)));
                     focus_field(field);
@@ -149,7 +156,12 @@ pub fn ReplyForm(
     }
 
     let error_for = move |field: Field| {
-        move || field_error.get().filter(|(f, _)| *f == field).map(|(_, message)| message)
+        move || {
+            field_error
+                .get()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, message)| message)
+        }
     };
     let described = move |field: Field, hint: &str| {
         let mut ids = String::from(hint);
@@ -238,7 +250,11 @@ pub fn ReplyForm(
 
 #[component]
 fn FieldError(id: String, message: Signal<Option<String>>) -> impl IntoView {
-    move || message.get().map(|m| view! { <p class="field-error" id=id.clone()>{m}</p> })
+    move || {
+        message
+            .get()
+            .map(|m| view! { <p class="field-error" id=id.clone()>{m}</p> })
+    }
 }
 
 fn focus<E>(node: NodeRef<E>)

@@ -24,7 +24,7 @@ where
     move || match state.get() {
         Load::Loading => skeleton(),
         Load::Ready(data) => {
-            request_animation_frame(browser::restore_scroll);
+            browser::before_paint(browser::restore_scroll);
             ready(data).into_any()
         }
         Load::Failed(ApiError::NotFound) => view! { <NotFound/> }.into_any(),

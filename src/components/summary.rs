@@ -22,7 +22,10 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
     let minutes = summary
         .word_count
         .map(|words| reading_time(reading_minutes(words, 0, lang), lang));
-    let comments = summary.comment_count.filter(|n| *n > 0).map(|n| comment_count(n, lang));
+    let comments = summary
+        .comment_count
+        .filter(|n| *n > 0)
+        .map(|n| comment_count(n, lang));
     let href = format!("/article/{}", summary.slug);
     let prefetch_slug = summary.slug.clone();
     let prefetch = StoredValue::new(prefetch_slug);

@@ -9,14 +9,19 @@ use crate::context::SiteContext;
 /// Keeps `document.title` as "{page} — {site}" while the calling page lives.
 pub fn use_document_title(page: impl Fn() -> String + 'static) {
     let site = expect_context::<SiteContext>();
-    Effect::new(move |_| {
+    let title = move || {
         let site_name = site.name().unwrap_or_default();
         let page = page();
-        let title = if site_name.is_empty() {
+        if site_name.is_empty() {
             page
         } else {
             page_title(&page, &site_name)
-        };
-        browser::set_title(&title);
-    });
+        }
+    };
+    if browser::is_live() {
+        Effect::new(move |_| browser::set_title(&title()));
+    } else {
+        // Effects do not run in the prerender.
+        browser::set_title(&title());
+    }
 }

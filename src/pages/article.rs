@@ -11,9 +11,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::components::blocks::{Body, Caption};
+use crate::components::share::ShareControls;
 use crate::components::states::{article_skeleton, load_view};
 use crate::components::summary::ArticleCard;
-use crate::components::share::ShareControls;
 use crate::components::time::DateText;
 use crate::components::title::use_document_title;
 use crate::load::{use_load, Load};
@@ -53,9 +53,24 @@ fn ArticleLoader(slug: String) -> impl IntoView {
 fn ArticleView(article: Article) -> impl IntoView {
     let minutes = article_reading_minutes(&article);
     let Article { summary, content } = article;
-    let ArticleContent { authors, body, tags, related, .. } = content;
-    let ArticleSummary { slug: summary_slug, title, lede, section, lang: tag, published_at, updated_at, image, .. } =
-        summary;
+    let ArticleContent {
+        authors,
+        body,
+        tags,
+        related,
+        ..
+    } = content;
+    let ArticleSummary {
+        slug: summary_slug,
+        title,
+        lede,
+        section,
+        lang: tag,
+        published_at,
+        updated_at,
+        image,
+        ..
+    } = summary;
     let page_title = title.clone();
     let share_title = title.clone();
     let share_path = format!("/article/{}", summary_slug);
@@ -63,7 +78,11 @@ fn ArticleView(article: Article) -> impl IntoView {
     // Everything inside the article speaks its language, labels included.
     let lang = Lang::from_tag_or_default(&tag);
     let s = strings(lang);
-    let authors = authors.into_iter().map(|a| a.name).collect::<Vec<_>>().join(", ");
+    let authors = authors
+        .into_iter()
+        .map(|a| a.name)
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <article class="article" lang=tag.clone() dir=dir_of(&tag)>
             <header class="article-header">
@@ -103,7 +122,13 @@ fn ArticleView(article: Article) -> impl IntoView {
 
 #[component]
 fn Hero(image: Image, lang: Lang) -> impl IntoView {
-    let Image { src, alt, credit, width, height } = image;
+    let Image {
+        src,
+        alt,
+        credit,
+        width,
+        height,
+    } = image;
     safe_href(&src).map(|src| {
         view! {
             <figure class="hero">

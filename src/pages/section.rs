@@ -26,7 +26,12 @@ fn SectionLoader(slug: String) -> impl IntoView {
         let slug = slug.clone();
         async move { api::section(&slug).await }
     });
-    load_view(state, retry, list_skeleton, |list| view! { <SectionView list/> })
+    load_view(
+        state,
+        retry,
+        list_skeleton,
+        |list| view! { <SectionView list/> },
+    )
 }
 
 #[component]

@@ -68,23 +68,31 @@ pub fn ThreadBody(
     // The thread waits for site.json too: its limits and whether it takes
     // replies come from there.
     let site_known = move || !matches!(*site.read(), Load::Loading);
-    let body = move || state.with(|state| match state {
-        _ if !site_known() => view! { <p class="thread-loading" role="status">{s.loading}</p> }.into_any(),
-        Load::Loading => view! { <p class="thread-loading" role="status">{s.loading}</p> }.into_any(),
-        Load::Failed(ApiError::NotFound) if scope == ThreadScope::Preview => {
-            view! { <p class="thread-empty">{s.comments_empty}</p> }.into_any()
-        }
-        Load::Failed(error) => view! { <ErrorState error=error.clone() retry inline=true/> }.into_any(),
-        Load::Ready(list) => {
-            let thread = Arc::new(Thread::build(&list.comments, &own_pending(&slug)));
-            // Untracked: the thread is built once; only `can_post` follows
-            // the article as it arrives.
-            let limits = untrack(settings);
-            let can_post = Signal::derive(move || settings().posting && comments_open.get());
-            let posting = Posting { can_post, limits };
-            thread_view(thread, &slug, &scope, posting)
-        }
-    });
+    let body = move || {
+        state.with(|state| match state {
+            _ if !site_known() => {
+                view! { <p class="thread-loading" role="status">{s.loading}</p> }.into_any()
+            }
+            Load::Loading => {
+                view! { <p class="thread-loading" role="status">{s.loading}</p> }.into_any()
+            }
+            Load::Failed(ApiError::NotFound) if scope == ThreadScope::Preview => {
+                view! { <p class="thread-empty">{s.comments_empty}</p> }.into_any()
+            }
+            Load::Failed(error) => {
+                view! { <ErrorState error=error.clone() retry inline=true/> }.into_any()
+            }
+            Load::Ready(list) => {
+                let thread = Arc::new(Thread::build(&list.comments, &own_pending(&slug)));
+                // Untracked: the thread is built once; only `can_post` follows
+                // the article as it arrives.
+                let limits = untrack(settings);
+                let can_post = Signal::derive(move || settings().posting && comments_open.get());
+                let posting = Posting { can_post, limits };
+                thread_view(thread, &slug, &scope, posting)
+            }
+        })
+    };
     view! {
         <Show when=enabled>
             <section class="comments" aria-labelledby="comments-title">
@@ -122,7 +130,9 @@ fn sub_thread(thread: Arc<Thread>, slug: &str, id: &str, posting: Posting) -> An
         }
         .into_any();
     };
-    let parent = ctx.thread.nodes[i].parent.map(|p| ctx.permalink(&ctx.thread.nodes[p].comment.id));
+    let parent = ctx.thread.nodes[i]
+        .parent
+        .map(|p| ctx.permalink(&ctx.thread.nodes[p].comment.id));
     let element_id = format!("comment-{id}");
     request_animation_frame(move || browser::reveal_id(&element_id));
     view! {
@@ -148,8 +158,8 @@ pub fn ThreadPage() -> impl IntoView {
             Some(id) => ThreadScope::From(id),
             None => ThreadScope::Whole,
         };
-        let valid = is_valid_slug(&slug)
-            && !matches!(&scope, ThreadScope::From(id) if !is_valid_slug(id));
+        let valid =
+            is_valid_slug(&slug) && !matches!(&scope, ThreadScope::From(id) if !is_valid_slug(id));
         if valid {
             view! { <ThreadRoute slug scope/> }.into_any()
         } else {

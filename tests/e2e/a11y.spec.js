@@ -5,7 +5,7 @@
 // schemes are then checked on the same state. Also: reading from the keyboard.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { ARTICLES, backgroundLuminance, mainArticle } from "./support.js";
+import { ARTICLES, backgroundLuminance, mainArticle, serveShell } from "./support.js";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const MARKET = ARTICLES.market;
@@ -129,6 +129,7 @@ const STATES = [
     await expect(page.getByRole("heading", { level: 1, name: t.notFound })).toBeVisible();
   }],
   ["error state", async (page, t) => {
+    await serveShell(page);
     await page.route(`**/api/articles/${MARKET.slug}.json`, (route) =>
       route.fulfill({ status: 500, json: { error: { code: "internal", message: "boom" } } }));
     await page.goto(`/article/${MARKET.slug}`);
@@ -137,6 +138,7 @@ const STATES = [
     await expect(alert.getByText(t.error500, { exact: true })).toBeVisible();
   }],
   ["loading state", async (page, t) => {
+    await serveShell(page);
     // The article's JSON is held unanswered: the skeleton stays on screen.
     let held;
     let heard;

@@ -1,7 +1,7 @@
 // What a reader sees when the API fails or sends bad data, and that a retry
 // recovers; and that a normal visit logs no errors.
 import { test, expect } from "@playwright/test";
-import { ARTICLES, failOnce, mainArticle, watchProblems } from "./support.js";
+import { ARTICLES, failOnce, mainArticle, serveShell, watchProblems } from "./support.js";
 
 const ARTICLE_JSON = `**/api/articles/${ARTICLES.budget.slug}.json`;
 const ERROR_TITLE = "Le contenu n’a pas pu être chargé";
@@ -20,6 +20,7 @@ async function retryShowsArticle(page, detail) {
 }
 
 test("an API 500 for the article shows an error, and “Réessayer” shows the article", async ({ page }) => {
+  await serveShell(page);
   const calls = await failOnce(page, ARTICLE_JSON, { status: 500, json: { error: { code: "boom", message: "boom" } } });
   await page.goto(`/article/${ARTICLES.budget.slug}`);
   await retryShowsArticle(page, "Le serveur a répondu par une erreur (500).");
@@ -27,18 +28,21 @@ test("an API 500 for the article shows an error, and “Réessayer” shows the 
 });
 
 test("malformed JSON shows an error, and a retry shows the article", async ({ page }) => {
+  await serveShell(page);
   await failOnce(page, ARTICLE_JSON, { status: 200, contentType: "application/json", body: '{"slug": 5' });
   await page.goto(`/article/${ARTICLES.budget.slug}`);
   await retryShowsArticle(page, "Les données reçues sont illisibles.");
 });
 
 test("a mistyped field shows an error, and a retry shows the article", async ({ page }) => {
+  await serveShell(page);
   await failOnce(page, ARTICLE_JSON, (article) => ({ ...article, title: 42 }));
   await page.goto(`/article/${ARTICLES.budget.slug}`);
   await retryShowsArticle(page, "Les données reçues sont illisibles.");
 });
 
 test("an unreachable server shows an error, and a retry shows the article", async ({ page }) => {
+  await serveShell(page);
   let calls = 0;
   await page.route(ARTICLE_JSON, (route) => (++calls === 1 ? route.abort("connectionrefused") : route.fallback()));
   await page.goto(`/article/${ARTICLES.budget.slug}`);
@@ -46,6 +50,7 @@ test("an unreachable server shows an error, and a retry shows the article", asyn
 });
 
 test("a section that fails to load can be retried", async ({ page }) => {
+  await serveShell(page);
   await failOnce(page, "**/api/sections/culture.json", { status: 503, body: "" });
   await page.goto("/section/culture");
   const alert = page.getByRole("alert");

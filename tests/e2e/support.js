@@ -1,6 +1,7 @@
 // Shared helpers of the end-to-end suite: the demo content's known facts and
 // the few steps every spec repeats (opening the section menu, failing a
 // request once, watching for dialogs).
+import { readFileSync } from "node:fs";
 import { expect } from "@playwright/test";
 
 export const SITE = "La Gazette";
@@ -96,6 +97,24 @@ export async function failOnce(page, url, first) {
     return route.fulfill(first);
   });
   return calls;
+}
+
+/**
+ * Serves the app's shell (dist/shell.html) for every page of `page`, as a
+ * host without the build's prerendered pages does, or as a reader meets a
+ * page they reach by a link: the app fetches the route's data itself. Tests
+ * of how the app answers the API's failures and settings use it, since a
+ * prerendered page carries its data inline.
+ */
+export async function serveShell(page) {
+  const shell = readFileSync("dist/shell.html", "utf8");
+  await page.route(
+    (url) => !url.pathname.startsWith("/api/"),
+    (route) =>
+      route.request().resourceType() === "document"
+        ? route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: shell })
+        : route.fallback(),
+  );
 }
 
 /** Collects console errors, page errors and dialogs of `page`. */

@@ -38,7 +38,11 @@ pub fn link_segments(line: &str) -> Vec<Segment<'_>> {
         let tail = &line[start..];
         let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
         let url = trim_url(&tail[..end]);
-        let scheme_len = if starts_with_ignore_case(url.as_bytes(), b"https://") { 8 } else { 7 };
+        let scheme_len = if starts_with_ignore_case(url.as_bytes(), b"https://") {
+            8
+        } else {
+            7
+        };
         if url.len() <= scheme_len {
             // A bare "https://" is text; look further on.
             from = start + 4;
@@ -68,14 +72,19 @@ fn find_url_start(line: &str, from: usize) -> Option<usize> {
     (from..bytes.len()).find(|&at| {
         let rest = &bytes[at..];
         (starts_with_ignore_case(rest, b"https://") || starts_with_ignore_case(rest, b"http://"))
-            && line[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            && line[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
 fn trim_url(url: &str) -> &str {
     let mut url = url;
     loop {
-        let Some(last) = url.chars().next_back() else { return url };
+        let Some(last) = url.chars().next_back() else {
+            return url;
+        };
         let unbalanced = match last {
             ')' => url.matches('(').count() < url.matches(')').count(),
             ']' => url.matches('[').count() < url.matches(']').count(),
@@ -99,8 +108,17 @@ mod tests {
         let body = "Premier paragraphe,\nsur deux lignes.\n\n\n  \nSecond.\r\nFin";
         let paragraphs = split_body(body);
         assert_eq!(paragraphs.len(), 2);
-        assert_eq!(paragraphs[0], vec![vec![Text("Premier paragraphe,")], vec![Text("sur deux lignes.")]]);
-        assert_eq!(paragraphs[1], vec![vec![Text("Second.")], vec![Text("Fin")]]);
+        assert_eq!(
+            paragraphs[0],
+            vec![
+                vec![Text("Premier paragraphe,")],
+                vec![Text("sur deux lignes.")]
+            ]
+        );
+        assert_eq!(
+            paragraphs[1],
+            vec![vec![Text("Second.")], vec![Text("Fin")]]
+        );
     }
 
     #[test]
@@ -123,20 +141,43 @@ mod tests {
         );
         assert_eq!(
             link_segments("(lien : https://fr.example/wiki/Tanger_(ville))"),
-            vec![Text("(lien : "), Link("https://fr.example/wiki/Tanger_(ville)"), Text(")")]
+            vec![
+                Text("(lien : "),
+                Link("https://fr.example/wiki/Tanger_(ville)"),
+                Text(")")
+            ]
         );
-        assert_eq!(link_segments("HTTPS://EXAMPLE.ORG"), vec![Link("HTTPS://EXAMPLE.ORG")]);
+        assert_eq!(
+            link_segments("HTTPS://EXAMPLE.ORG"),
+            vec![Link("HTTPS://EXAMPLE.ORG")]
+        );
     }
 
     #[test]
     fn other_schemes_and_lookalikes_stay_text() {
-        assert_eq!(link_segments("javascript:alert(1)"), vec![Text("javascript:alert(1)")]);
-        assert_eq!(link_segments("xhttps://a.example"), vec![Text("xhttps://a.example")]);
-        assert_eq!(link_segments("juste https:// rien"), vec![Text("juste https:// rien")]);
-        assert_eq!(link_segments("ftp://a.example"), vec![Text("ftp://a.example")]);
+        assert_eq!(
+            link_segments("javascript:alert(1)"),
+            vec![Text("javascript:alert(1)")]
+        );
+        assert_eq!(
+            link_segments("xhttps://a.example"),
+            vec![Text("xhttps://a.example")]
+        );
+        assert_eq!(
+            link_segments("juste https:// rien"),
+            vec![Text("juste https:// rien")]
+        );
+        assert_eq!(
+            link_segments("ftp://a.example"),
+            vec![Text("ftp://a.example")]
+        );
         assert_eq!(
             link_segments("<a href=\"https://e.example\">x</a>"),
-            vec![Text("<a href=\""), Link("https://e.example\">x</a"), Text(">")]
+            vec![
+                Text("<a href=\""),
+                Link("https://e.example\">x</a"),
+                Text(">")
+            ]
         );
     }
 
@@ -144,7 +185,11 @@ mod tests {
     fn arabic_text_and_links() {
         assert_eq!(
             link_segments("انظر https://example.org/ص للمزيد"),
-            vec![Text("انظر "), Link("https://example.org/ص"), Text(" للمزيد")]
+            vec![
+                Text("انظر "),
+                Link("https://example.org/ص"),
+                Text(" للمزيد")
+            ]
         );
     }
 
@@ -153,6 +198,12 @@ mod tests {
         let body = "mot https://example.org/x ".repeat(5000);
         let paragraphs = split_body(&body);
         assert_eq!(paragraphs.len(), 1);
-        assert_eq!(paragraphs[0][0].iter().filter(|s| matches!(s, Link(_))).count(), 5000);
+        assert_eq!(
+            paragraphs[0][0]
+                .iter()
+                .filter(|s| matches!(s, Link(_)))
+                .count(),
+            5000
+        );
     }
 }

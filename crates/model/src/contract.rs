@@ -276,9 +276,17 @@ impl TryFrom<RawBlock> for Block {
     fn try_from(raw: RawBlock) -> Result<Block, String> {
         let missing = |field: &str| format!("{} block without `{field}`", raw.kind);
         Ok(match raw.kind.as_str() {
-            "paragraph" => Block::Paragraph { text: raw.text, spans: raw.spans.unwrap_or_default() },
-            "heading" => Block::Heading { text: raw.text.ok_or_else(|| missing("text"))? },
-            "quote" => Block::Quote { text: raw.text.ok_or_else(|| missing("text"))?, cite: raw.cite },
+            "paragraph" => Block::Paragraph {
+                text: raw.text,
+                spans: raw.spans.unwrap_or_default(),
+            },
+            "heading" => Block::Heading {
+                text: raw.text.ok_or_else(|| missing("text"))?,
+            },
+            "quote" => Block::Quote {
+                text: raw.text.ok_or_else(|| missing("text"))?,
+                cite: raw.cite,
+            },
             "image" => Block::Image {
                 src: raw.src.ok_or_else(|| missing("src"))?,
                 alt: raw.alt.unwrap_or_default(),

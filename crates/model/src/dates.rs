@@ -14,16 +14,46 @@ use crate::lang::Lang;
 use crate::plural::{plural_category, Plural};
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MONTHS_AR: [&str; 12] = [
-    "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر",
-    "نونبر", "دجنبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
 ];
 
 fn month_name(month0: u32, lang: Lang) -> &'static str {
@@ -151,7 +181,10 @@ mod tests {
         // 23:30 on 31 Dec at +01:00 is already 1 Jan in UTC; show the local day.
         let t = at("2025-12-31T23:30:00+01:00");
         assert_eq!(format_date(&t, Lang::Fr), "31 décembre 2025");
-        assert_eq!(format_date_time(&t, Lang::Fr), "le 31 décembre 2025 à 23h30");
+        assert_eq!(
+            format_date_time(&t, Lang::Fr),
+            "le 31 décembre 2025 à 23h30"
+        );
         let t = at("2025-08-01T00:05:00-05:00");
         assert_eq!(format_date(&t, Lang::En), "August 1, 2025");
         assert_eq!(format_date(&t, Lang::Ar), "1 غشت 2025");
@@ -161,11 +194,23 @@ mod tests {
     fn date_and_time_in_each_language() {
         let t = at("2016-03-19T13:13:00+01:00");
         assert_eq!(format_date_time(&t, Lang::Fr), "le 19 mars 2016 à 13h13");
-        assert_eq!(format_date_time(&t, Lang::En), "on March 19, 2016 at 1:13 PM");
-        assert_eq!(format_date_time(&t, Lang::Ar), "19 مارس 2016 على الساعة 13:13");
+        assert_eq!(
+            format_date_time(&t, Lang::En),
+            "on March 19, 2016 at 1:13 PM"
+        );
+        assert_eq!(
+            format_date_time(&t, Lang::Ar),
+            "19 مارس 2016 على الساعة 13:13"
+        );
         let midnight = at("2016-03-19T00:07:00+00:00");
-        assert_eq!(format_date_time(&midnight, Lang::En), "on March 19, 2016 at 12:07 AM");
-        assert_eq!(format_date_time(&midnight, Lang::Fr), "le 19 mars 2016 à 0h07");
+        assert_eq!(
+            format_date_time(&midnight, Lang::En),
+            "on March 19, 2016 at 12:07 AM"
+        );
+        assert_eq!(
+            format_date_time(&midnight, Lang::Fr),
+            "le 19 mars 2016 à 0h07"
+        );
     }
 
     #[test]
@@ -184,7 +229,11 @@ mod tests {
             ("2026-11-29T09:12:00Z", Lang::Ar, "منذ 12 دقيقة"),
         ];
         for (current, lang, expected) in cases {
-            assert_eq!(format_comment_date(&t, now(current), lang), expected, "{current}");
+            assert_eq!(
+                format_comment_date(&t, now(current), lang),
+                expected,
+                "{current}"
+            );
         }
     }
 
@@ -205,6 +254,9 @@ mod tests {
     #[test]
     fn millis_to_utc() {
         assert_eq!(utc_from_millis(0.0).timestamp(), 0);
-        assert_eq!(utc_from_millis(1_458_389_580_000.0), now("2016-03-19T12:13:00Z"));
+        assert_eq!(
+            utc_from_millis(1_458_389_580_000.0),
+            now("2016-03-19T12:13:00Z")
+        );
     }
 }

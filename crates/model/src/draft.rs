@@ -42,8 +42,8 @@ impl Draft {
     /// The key to send `payload` with, rotating to `fresh_key` when the key
     /// was already used for another payload (the server would answer 422).
     pub fn key_for(&mut self, payload: &str, fresh_key: impl FnOnce() -> String) -> String {
-        let reusable = !self.key.is_empty()
-            && self.sent.as_deref().is_none_or(|sent| sent == payload);
+        let reusable =
+            !self.key.is_empty() && self.sent.as_deref().is_none_or(|sent| sent == payload);
         if !reusable {
             self.key = fresh_key();
         }
@@ -63,7 +63,14 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 #[cfg(test)]
@@ -81,7 +88,10 @@ mod tests {
 
     #[test]
     fn a_retry_of_the_same_text_reuses_the_key() {
-        let mut draft = Draft { body: "Bonjour".into(), ..Draft::default() };
+        let mut draft = Draft {
+            body: "Bonjour".into(),
+            ..Draft::default()
+        };
         let first = draft.key_for("{\"body\":\"Bonjour\"}", || "k1".into());
         let again = draft.key_for("{\"body\":\"Bonjour\"}", || "k2".into());
         assert_eq!((first.as_str(), again.as_str()), ("k1", "k1"));
@@ -99,12 +109,20 @@ mod tests {
     fn drafts_are_kept_per_article_and_parent() {
         assert_eq!(draft_storage_key("a", None), "gazette.draft.a.top");
         assert_eq!(draft_storage_key("a", Some("c12")), "gazette.draft.a.c12");
-        assert_ne!(draft_storage_key("a", Some("c1")), draft_storage_key("b", Some("c1")));
+        assert_ne!(
+            draft_storage_key("a", Some("c1")),
+            draft_storage_key("b", Some("c1"))
+        );
     }
 
     #[test]
     fn request_leaves_out_an_empty_title_and_the_honeypot() {
-        let draft = Draft { author: "Nadia".into(), title: "  ".into(), body: "Texte".into(), ..Draft::default() };
+        let draft = Draft {
+            author: "Nadia".into(),
+            title: "  ".into(),
+            body: "Texte".into(),
+            ..Draft::default()
+        };
         let request = draft.to_request(Some("c3"));
         assert_eq!(request.title, None);
         assert_eq!(request.parent_id.as_deref(), Some("c3"));

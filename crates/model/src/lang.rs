@@ -40,7 +40,10 @@ impl Lang {
 }
 
 fn primary_subtag(tag: &str) -> String {
-    tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// `"rtl"` for the right-to-left languages of the contract (ar, he, fa, ur), else `"ltr"`.

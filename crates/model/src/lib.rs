@@ -6,6 +6,7 @@ pub mod contract;
 pub mod dates;
 pub mod draft;
 pub mod i18n;
+pub mod inline_data;
 pub mod lang;
 pub mod links;
 pub mod plural;

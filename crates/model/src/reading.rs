@@ -81,7 +81,11 @@ pub fn article_words_and_images(article: &Article) -> (u32, u32) {
 /// The reading time of a whole article, in its own language.
 pub fn article_reading_minutes(article: &Article) -> u32 {
     let (words, images) = article_words_and_images(article);
-    reading_minutes(words, images, Lang::from_tag_or_default(&article.summary.lang))
+    reading_minutes(
+        words,
+        images,
+        Lang::from_tag_or_default(&article.summary.lang),
+    )
 }
 
 #[cfg(test)]

@@ -59,7 +59,10 @@ pub fn share_url(network: Network, title: &str, url: &str) -> String {
     match network {
         Network::X => format!("https://x.com/intent/post?text={t}&url={u}"),
         Network::Facebook => format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
-        Network::WhatsApp => format!("https://wa.me/?text={}", encode_component(&format!("{title} {url}"))),
+        Network::WhatsApp => format!(
+            "https://wa.me/?text={}",
+            encode_component(&format!("{title} {url}"))
+        ),
         Network::LinkedIn => format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
         Network::Telegram => format!("https://t.me/share/url?url={u}&text={t}"),
         Network::Email => format!("mailto:?subject={t}&body={u}"),
@@ -86,11 +89,17 @@ mod tests {
     #[test]
     fn encodes_like_encode_uri_component() {
         assert_eq!(encode_component("a b&c=d#e"), "a%20b%26c%3Dd%23e");
-        assert_eq!(encode_component("« Quote » \"x\" 'y'"), "%C2%AB%20Quote%20%C2%BB%20%22x%22%20'y'");
+        assert_eq!(
+            encode_component("« Quote » \"x\" 'y'"),
+            "%C2%AB%20Quote%20%C2%BB%20%22x%22%20'y'"
+        );
         assert_eq!(encode_component("l’été"), "l%E2%80%99%C3%A9t%C3%A9");
         assert_eq!(encode_component("معرض"), "%D9%85%D8%B9%D8%B1%D8%B6");
         assert_eq!(encode_component("AZaz09-_.!~*'()"), "AZaz09-_.!~*'()");
-        assert_eq!(encode_component("https://x.example/a?b=1"), "https%3A%2F%2Fx.example%2Fa%3Fb%3D1");
+        assert_eq!(
+            encode_component("https://x.example/a?b=1"),
+            "https%3A%2F%2Fx.example%2Fa%3Fb%3D1"
+        );
     }
 
     #[test]
@@ -98,7 +107,10 @@ mod tests {
         let url = "https://news.example/article/a-b";
         for network in Network::ALL {
             let link = share_url(network, "Q&A #1", url);
-            assert!(link.contains("https%3A%2F%2Fnews.example%2Farticle%2Fa-b"), "{link}");
+            assert!(
+                link.contains("https%3A%2F%2Fnews.example%2Farticle%2Fa-b"),
+                "{link}"
+            );
             assert!(!link.contains("Q&A"), "raw & must not leak: {link}");
         }
         assert_eq!(
@@ -115,10 +127,17 @@ mod tests {
     #[test]
     fn canonical_urls_drop_query_and_fragment() {
         assert_eq!(
-            canonical_url(Some("https://news.example/"), "http://127.0.0.1:8080", "/article/x?utm_source=y#top"),
+            canonical_url(
+                Some("https://news.example/"),
+                "http://127.0.0.1:8080",
+                "/article/x?utm_source=y#top"
+            ),
             "https://news.example/article/x"
         );
-        assert_eq!(canonical_url(None, "http://127.0.0.1:8080", "/article/x"), "http://127.0.0.1:8080/article/x");
+        assert_eq!(
+            canonical_url(None, "http://127.0.0.1:8080", "/article/x"),
+            "http://127.0.0.1:8080/article/x"
+        );
         assert_eq!(
             canonical_url(Some("javascript:alert(1)"), "http://127.0.0.1:8080", "/a"),
             "http://127.0.0.1:8080/a",

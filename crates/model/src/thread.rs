@@ -136,10 +136,18 @@ impl Thread {
         let mut roots = self.roots.clone();
         roots.sort_by(|&a, &b| {
             let (na, nb) = (&nodes[a], &nodes[b]);
-            let newest = nb.comment.created_at.cmp(&na.comment.created_at).then(b.cmp(&a));
+            let newest = nb
+                .comment
+                .created_at
+                .cmp(&na.comment.created_at)
+                .then(b.cmp(&a));
             match order {
                 SortOrder::Newest => newest,
-                SortOrder::Oldest => na.comment.created_at.cmp(&nb.comment.created_at).then(a.cmp(&b)),
+                SortOrder::Oldest => na
+                    .comment
+                    .created_at
+                    .cmp(&nb.comment.created_at)
+                    .then(a.cmp(&b)),
                 SortOrder::MostReplies => nb.descendants.cmp(&na.descendants).then(newest),
             }
         });

@@ -19,7 +19,9 @@ fn comment(id: &str, parent: Option<&str>, minute: u32) -> Comment {
 }
 
 fn ids(thread: &Thread, list: &[usize]) -> Vec<String> {
-    list.iter().map(|&i| thread.nodes[i].comment.id.clone()).collect()
+    list.iter()
+        .map(|&i| thread.nodes[i].comment.id.clone())
+        .collect()
 }
 
 fn roots(thread: &Thread) -> Vec<String> {
@@ -86,7 +88,10 @@ fn duplicate_ids_keep_the_first() {
 #[test]
 fn orphans_and_self_parents_go_to_the_top_level() {
     let thread = Thread::build(
-        &[comment("orphan", Some("gone"), 1), comment("selfish", Some("selfish"), 2)],
+        &[
+            comment("orphan", Some("gone"), 1),
+            comment("selfish", Some("selfish"), 2),
+        ],
         &[],
     );
     assert_eq!(roots(&thread), ["selfish", "orphan"]);
@@ -105,7 +110,11 @@ fn cycles_are_broken_and_nothing_is_dropped() {
         &[],
     );
     assert_eq!(thread.nodes.len(), 5);
-    let reachable: usize = thread.roots.iter().map(|&r| thread.nodes[r].descendants + 1).sum();
+    let reachable: usize = thread
+        .roots
+        .iter()
+        .map(|&r| thread.nodes[r].descendants + 1)
+        .sum();
     assert_eq!(reachable, 5, "every comment hangs under some root");
     assert_eq!(thread.roots.len(), 2);
 }
@@ -114,7 +123,11 @@ fn cycles_are_broken_and_nothing_is_dropped() {
 fn a_chain_thousands_deep_does_not_overflow() {
     let mut list = vec![comment("c0", None, 0)];
     for i in 1..5000 {
-        list.push(comment(&format!("c{i}"), Some(&format!("c{}", i - 1)), i % 1440));
+        list.push(comment(
+            &format!("c{i}"),
+            Some(&format!("c{}", i - 1)),
+            i % 1440,
+        ));
     }
     let thread = Thread::build(&list, &[]);
     let last = thread.find("c4999").unwrap();
@@ -133,7 +146,11 @@ fn pending_is_hidden_except_the_readers_own() {
     reply.status = CommentStatus::Published;
     let list = vec![comment("a", None, 1), pending, reply];
     let hidden = Thread::build(&list, &[]);
-    assert_eq!(roots(&hidden), ["r", "a"], "a reply to a hidden comment is shown at the top");
+    assert_eq!(
+        roots(&hidden),
+        ["r", "a"],
+        "a reply to a hidden comment is shown at the top"
+    );
     let shown = Thread::build(&list, &["p".to_owned()]);
     assert_eq!(roots(&shown), ["p", "a"]);
     assert_eq!(children(&shown, "p"), ["r"]);

@@ -2,9 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use gazette_model::contract::{
-    Article, ArticleList, Block, CommentList, CommentStatus, Site,
-};
+use gazette_model::contract::{Article, ArticleList, Block, CommentList, CommentStatus, Site};
 use gazette_model::reading::{article_reading_minutes, article_words_and_images};
 
 fn api_dir() -> PathBuf {
@@ -27,11 +25,19 @@ fn every_demo_file_decodes_as_its_contract_type() {
     let root = api_dir();
     let mut files = Vec::new();
     json_files(&root, &mut files);
-    assert!(files.len() >= 12 * 2 + 4, "demo content present ({} files)", files.len());
+    assert!(
+        files.len() >= 12 * 2 + 4,
+        "demo content present ({} files)",
+        files.len()
+    );
     let (mut articles, mut lists, mut threads) = (0, 0, 0);
     for path in files {
         let text = std::fs::read_to_string(&path).expect("readable");
-        let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let result = if rel == "site.json" {
             serde_json::from_str::<Site>(&text).map(|_| ())
         } else if rel.ends_with("/comments.json") {
@@ -68,7 +74,11 @@ fn the_calibration_article_reads_in_two_minutes() {
     let (words, _) = article_words_and_images(&article);
     assert!((395..=425).contains(&words), "{words} words");
     assert_eq!(article_reading_minutes(&article), 2);
-    assert_eq!(article.summary.word_count, Some(words), "word_count agrees with the body");
+    assert_eq!(
+        article.summary.word_count,
+        Some(words),
+        "word_count agrees with the body"
+    );
 }
 
 const SUMMARY: &str = r#"{"slug":"a","title":"T","section":{"slug":"s","name":"S"},"lang":"fr","published_at":"2016-03-19T09:30:00+01:00"}"#;
@@ -85,7 +95,10 @@ fn minimal_summary_decodes_with_optional_fields_absent() {
     assert_eq!(list.section, None);
     assert_eq!(list.next, None);
     let a = &list.articles[0];
-    assert_eq!((a.image.clone(), a.word_count, a.updated_at), (None, None, None));
+    assert_eq!(
+        (a.image.clone(), a.word_count, a.updated_at),
+        (None, None, None)
+    );
 }
 
 #[test]
@@ -98,31 +111,70 @@ fn unknown_fields_are_ignored_and_unknown_blocks_skipped() {
     let article = Article::from_json(text).unwrap();
     assert_eq!(article.content.body.len(), 3);
     assert_eq!(article.content.body[1], Block::Unknown);
-    assert!(article.content.comments_open, "comments_open defaults to open");
+    assert!(
+        article.content.comments_open,
+        "comments_open defaults to open"
+    );
 }
 
 #[test]
 fn bad_payloads_are_errors_not_panics() {
     let cases = [
-        ("wrong type for title", r#"{"articles":[{"slug":"a","title":5,"section":{"slug":"s","name":"S"},"published_at":"2016-03-19T09:30:00+01:00"}]}"#),
-        ("missing slug", r#"{"articles":[{"title":"T","section":{"slug":"s","name":"S"},"published_at":"2016-03-19T09:30:00+01:00"}]}"#),
-        ("date without offset", r#"{"articles":[{"slug":"a","title":"T","section":{"slug":"s","name":"S"},"published_at":"2016-03-19 09:30"}]}"#),
+        (
+            "wrong type for title",
+            r#"{"articles":[{"slug":"a","title":5,"section":{"slug":"s","name":"S"},"published_at":"2016-03-19T09:30:00+01:00"}]}"#,
+        ),
+        (
+            "missing slug",
+            r#"{"articles":[{"title":"T","section":{"slug":"s","name":"S"},"published_at":"2016-03-19T09:30:00+01:00"}]}"#,
+        ),
+        (
+            "date without offset",
+            r#"{"articles":[{"slug":"a","title":"T","section":{"slug":"s","name":"S"},"published_at":"2016-03-19 09:30"}]}"#,
+        ),
         ("articles not a list", r#"{"articles":{"a":1}}"#),
         ("truncated", r#"{"articles":[{"slug":"a""#),
         ("not json", "<html>502 Bad Gateway</html>"),
         ("empty", ""),
-        ("negative word count", &format!(r#"{{"articles":[{}]}}"#, summary_with(r#""word_count":-3"#))),
+        (
+            "negative word count",
+            &format!(r#"{{"articles":[{}]}}"#, summary_with(r#""word_count":-3"#)),
+        ),
     ];
     for (name, text) in cases {
-        assert!(serde_json::from_str::<ArticleList>(text).is_err(), "{name} should fail");
+        assert!(
+            serde_json::from_str::<ArticleList>(text).is_err(),
+            "{name} should fail"
+        );
     }
-    assert!(Article::from_json(&summary_with(r#""body":"text""#)).is_err(), "body not a list");
-    assert!(Article::from_json(&summary_with(r#""body":[{"type":"heading"}]"#)).is_err(), "heading without text");
-    assert!(Article::from_json(&summary_with(r#""body":[{"type":"image","alt":"x"}]"#)).is_err(), "image without src");
-    assert!(Article::from_json(&summary_with(r#""body":[{"type":"list","items":"a"}]"#)).is_err(), "items not a list");
-    assert!(Article::from_json(&summary_with(r#""body":[{"text":"no type"}]"#)).is_err(), "block without type");
-    assert!(serde_json::from_str::<CommentList>(r#"{"comments":[{"id":"c1"}]}"#).is_err(), "comment without created_at");
-    assert!(serde_json::from_str::<Site>(r#"{"sections":[]}"#).is_err(), "site without name");
+    assert!(
+        Article::from_json(&summary_with(r#""body":"text""#)).is_err(),
+        "body not a list"
+    );
+    assert!(
+        Article::from_json(&summary_with(r#""body":[{"type":"heading"}]"#)).is_err(),
+        "heading without text"
+    );
+    assert!(
+        Article::from_json(&summary_with(r#""body":[{"type":"image","alt":"x"}]"#)).is_err(),
+        "image without src"
+    );
+    assert!(
+        Article::from_json(&summary_with(r#""body":[{"type":"list","items":"a"}]"#)).is_err(),
+        "items not a list"
+    );
+    assert!(
+        Article::from_json(&summary_with(r#""body":[{"text":"no type"}]"#)).is_err(),
+        "block without type"
+    );
+    assert!(
+        serde_json::from_str::<CommentList>(r#"{"comments":[{"id":"c1"}]}"#).is_err(),
+        "comment without created_at"
+    );
+    assert!(
+        serde_json::from_str::<Site>(r#"{"sections":[]}"#).is_err(),
+        "site without name"
+    );
 }
 
 #[test]

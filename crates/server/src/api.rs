@@ -74,11 +74,19 @@ async fn get_json(
     State(state): State<Arc<AppState>>,
     Path(path): Path<String>,
 ) -> Result<Response, ApiError> {
-    let lang = state.lang;
-    let not_found = || ApiError::new(Kind::NotFound, lang);
     if let ["articles", slug, "comments.json"] = path.split('/').collect::<Vec<_>>()[..] {
         return comments(&state, slug).await;
     }
+    let text = content_json(&state, &path).await?;
+    Ok(json_response(StatusCode::OK, text))
+}
+
+/// A content response (not a comment listing) as this server tells it:
+/// site.json says it takes writes, and listings and articles carry the
+/// live comment counts. Also swapped into prerendered pages (static_files).
+pub async fn content_json(state: &AppState, path: &str) -> Result<String, ApiError> {
+    let lang = state.lang;
+    let not_found = || ApiError::new(Kind::NotFound, lang);
     let needs_patch = path == "site.json"
         || path.starts_with("articles/")
         || path == "front.json"
@@ -87,28 +95,27 @@ async fn get_json(
     if !needs_patch {
         let bytes = state
             .content
-            .read(&path)
+            .read(path)
             .await
             .map_err(|e| ApiError::internal("reading content", e, lang))?
             .ok_or_else(not_found)?;
-        let text = String::from_utf8(bytes).map_err(|e| ApiError::internal(&path, e, lang))?;
-        return Ok(json_response(StatusCode::OK, text));
+        return String::from_utf8(bytes).map_err(|e| ApiError::internal(path, e, lang));
     }
     let mut json = state
         .content
-        .read_json(&path)
+        .read_json(path)
         .await
         .map_err(|e| ApiError::internal("reading content", e, lang))?
         .ok_or_else(not_found)?;
     if path == "site.json" {
         patch_site(&mut json);
     } else {
-        let slugs = counted_slugs(&path, &json);
+        let slugs = counted_slugs(path, &json);
         let db = state.db.clone();
         let counts = blocking(lang, move || db.published_counts(&slugs)).await?;
-        patch_counts(&path, &mut json, &counts);
+        patch_counts(path, &mut json, &counts);
     }
-    Ok(json_response(StatusCode::OK, to_string(&json, lang)?))
+    to_string(&json, lang)
 }
 
 async fn comments(state: &AppState, slug: &str) -> Result<Response, ApiError> {

@@ -92,9 +92,9 @@ impl App {
         let router = Router::new()
             .nest(
                 &config.api_prefix,
-                api::router(state, config.cors_origin.as_deref())?,
+                api::router(state.clone(), config.cors_origin.as_deref())?,
             )
-            .fallback_service(static_files::router(&config.static_dir))
+            .fallback_service(static_files::router(&config.static_dir, state))
             .layer(tower_http::compression::CompressionLayer::new())
             .layer(axum::middleware::from_fn(log::log_request));
         Ok(App { router })

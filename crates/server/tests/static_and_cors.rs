@@ -98,3 +98,64 @@ fn cors_headers_only_with_the_flag() {
     );
     assert_eq!(reply.header("access-control-allow-origin"), None);
 }
+
+/// The JSON a page carries inline for `path` (see gazette_model::inline_data).
+fn inline_json(html: &str, path: &str) -> serde_json::Value {
+    let open = format!("data-api=\"{path}\">");
+    let start = html.find(&open).expect("inline data") + open.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+#[test]
+fn a_prerendered_page_carries_this_servers_live_responses() {
+    use gazette_model::inline_data::element;
+    let fixture = Fixture::new();
+    let page = format!(
+        "<!doctype html><title>{ARTICLE}</title><body><div data-prerendered>…</div>\n{}\n{}\n</body>",
+        element("site.json", r#"{"stale":true}"#),
+        element(&format!("articles/{ARTICLE}.json"), r#"{"slug":"stale","comment_count":0}"#)
+    );
+    let static_dir = fixture.dir.path().join("static");
+    std::fs::create_dir(static_dir.join("article")).unwrap();
+    std::fs::write(static_dir.join(format!("article/{ARTICLE}.html")), &page).unwrap();
+    std::fs::write(static_dir.join("shell.html"), "<p>shell</p>").unwrap();
+    let server = fixture.start();
+
+    let url = server.url(&format!("/article/{ARTICLE}"));
+    let first = get(&url, &[]);
+    assert_eq!(first.status, 200);
+    assert_eq!(
+        first.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(first.header("cache-control"), Some("no-cache"));
+    assert!(first.body.contains("<div data-prerendered>…</div>"));
+    let article = inline_json(&first.body, &format!("articles/{ARTICLE}.json"));
+    assert_eq!(
+        article,
+        server.get(&format!("articles/{ARTICLE}.json")).json()
+    );
+    let before = article["comment_count"].as_u64().unwrap();
+    assert_eq!(
+        inline_json(&first.body, "site.json")["comments"]["posting"],
+        true
+    );
+
+    let posted = server.post(
+        ARTICLE,
+        Some(&key(1)),
+        &comment_json("Salma", "Un commentaire de plus."),
+    );
+    assert_eq!(posted.status, 201);
+    let second = get(&url, &[]);
+    let count =
+        inline_json(&second.body, &format!("articles/{ARTICLE}.json"))["comment_count"].as_u64();
+    assert_eq!(count, Some(before + 1));
+
+    // Paths the build did not prerender get the shell.
+    assert_eq!(
+        get(&server.url(&format!("/article/{ARTICLE}/comments")), &[]).body,
+        "<p>shell</p>"
+    );
+}

@@ -15,7 +15,9 @@ use crate::context::ui_strings;
 /// with `roots` in order and `shown` of them listed.
 pub fn initially_visible(ctx: &ThreadCtx, roots: &[usize], shown: usize, target: &str) -> bool {
     let thread = &ctx.thread;
-    let Some(i) = thread.find(target) else { return false };
+    let Some(i) = thread.find(target) else {
+        return false;
+    };
     let mut path = thread.ancestors(i);
     path.push(i);
     let top = path[0];
@@ -100,7 +102,10 @@ pub fn posted_replies(ctx: &ThreadCtx, parent: &str, rel_depth: usize) -> impl I
             .cloned()
             .collect();
         (!mine.is_empty()).then(|| {
-            let items = mine.iter().map(|c| posted_item(&ctx, c, rel_depth)).collect_view();
+            let items = mine
+                .iter()
+                .map(|c| posted_item(&ctx, c, rel_depth))
+                .collect_view();
             view! { <ul class="replies">{items}</ul> }
         })
     }
@@ -131,7 +136,11 @@ fn comment_article(
     let id = c.id.clone();
     let deleted = c.status == CommentStatus::Deleted;
     let pending = c.status == CommentStatus::Pending;
-    let label = if deleted { s.comment_deleted.to_owned() } else { comment_label(&c.author, depth, lang) };
+    let label = if deleted {
+        s.comment_deleted.to_owned()
+    } else {
+        comment_label(&c.author, depth, lang)
+    };
     let header = (!deleted).then(|| {
         let title = c.title.clone().filter(|t| !t.trim().is_empty());
         let relative = format_comment_date(&c.created_at, ctx.now, lang);
@@ -150,7 +159,8 @@ fn comment_article(
     });
     let controls_id = format!("replies-{id}");
     let can_post = ctx.can_post;
-    let replying = RwSignal::new(can_post.get_untracked() && !deleted && has_draft(&ctx.slug, Some(&id)));
+    let replying =
+        RwSignal::new(can_post.get_untracked() && !deleted && has_draft(&ctx.slug, Some(&id)));
     let reply_button = NodeRef::<leptos::html::Button>::new();
     let close_form = Callback::new(move |()| {
         replying.set(false);

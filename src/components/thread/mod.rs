@@ -91,7 +91,9 @@ impl ThreadCtx {
                 return depth + self.thread.nodes[i].depth + 1;
             }
             at = self.posted.with_untracked(|list| {
-                list.iter().find(|c| c.id == id).and_then(|c| c.parent_id.clone())
+                list.iter()
+                    .find(|c| c.id == id)
+                    .and_then(|c| c.parent_id.clone())
             });
             depth += 1;
             if depth > 10_000 {
@@ -152,7 +154,12 @@ pub fn ThreadList(ctx: ThreadCtx, #[prop(optional)] preview: bool) -> impl IntoV
     let base_count = ctx.thread.published_count();
     let posted = ctx.posted;
     let count = move || {
-        base_count + posted.with(|list| list.iter().filter(|c| c.status == CommentStatus::Published).count())
+        base_count
+            + posted.with(|list| {
+                list.iter()
+                    .filter(|c| c.status == CommentStatus::Published)
+                    .count()
+            })
     };
     let sort = RwSignal::new(stored_sort());
     let shown = RwSignal::new(ROOTS_PAGE.min(if preview { 10 } else { usize::MAX }));
@@ -165,7 +172,12 @@ pub fn ThreadList(ctx: ThreadCtx, #[prop(optional)] preview: bool) -> impl IntoV
     if let Some(target) = ctx.target.clone() {
         let element_id = format!("comment-{target}");
         let href = ctx.permalink(&target);
-        let visible = comment::initially_visible(&ctx, &roots.get_untracked(), shown.get_untracked(), &target);
+        let visible = comment::initially_visible(
+            &ctx,
+            &roots.get_untracked(),
+            shown.get_untracked(),
+            &target,
+        );
         let navigate = leptos_router::hooks::use_navigate();
         request_animation_frame(move || {
             if visible {

@@ -1,6 +1,7 @@
 // Locators and steps shared by the reply specs (tests/e2e/reply*.spec.js).
 // Everything is found the way a reader finds it: by role, name and label.
 import { expect } from "@playwright/test";
+import { serveShell } from "../support.js";
 
 /** Small demo threads (public/api/articles/{slug}/comments.json). */
 export const BUDGET = {
@@ -109,9 +110,10 @@ export function watchPosts(page) {
 /**
  * Answers site.json with its `comments` settings changed by `patch`.
  * Resolves once the route is set; `served` resolves when the page has the
- * patched file.
+ * patched file. Pages are the shell, which fetches site.json (see serveShell).
  */
 export async function patchSiteComments(page, patch) {
+  await serveShell(page);
   let served;
   const done = new Promise((resolve) => (served = resolve));
   await page.route("**/api/site.json", async (route) => {
@@ -142,13 +144,19 @@ export async function siteBeforeComments(page, slug) {
   let site;
   const reset = () => (site = new Promise((resolve) => (siteLoaded = resolve)));
   reset();
-  page.on("framenavigated", (frame) => frame === page.mainFrame() && reset());
-  page.on("response", (response) => response.url().endsWith("/api/site.json") && siteLoaded());
+  page.on("request", (request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && reset());
+  page.on("response", async (response) => {
+    if (response.url().endsWith("/api/site.json")) siteLoaded();
+    // A prerendered page carries site.json inline.
+    const document = response.request().resourceType() === "document" && response.request().frame() === page.mainFrame();
+    if (document && (await response.text().catch(() => "")).includes('data-api="site.json"')) siteLoaded();
+  });
   await holdComments(page, slug, () => site);
 }
 
-/** Holds every site.json request until `release()` is called. */
+/** Holds every site.json request until `release()` is called (pages are the shell). */
 export async function holdSite(page) {
+  await serveShell(page);
   let release;
   const gate = new Promise((resolve) => (release = resolve));
   await page.route("**/api/site.json", async (route) => {
@@ -158,8 +166,9 @@ export async function holdSite(page) {
   return { release };
 }
 
-/** Answers an article's JSON with `patch` merged in. */
+/** Answers an article's JSON with `patch` merged in (pages are the shell). */
 export async function patchArticle(page, slug, patch) {
+  await serveShell(page);
   await page.route(`**/api/articles/${slug}.json`, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, json: { ...(await response.json()), ...patch } });

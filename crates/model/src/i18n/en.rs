@@ -18,7 +18,8 @@ pub static EN: Strings = Strings {
     tags: "Tags",
     related: "Related articles",
     not_found_title: "Page not found",
-    not_found_body: "No page lives at this address: the article may have moved, or the link may hold a typo.",
+    not_found_body:
+        "No page lives at this address: the article may have moved, or the link may hold a typo.",
     back_home: "Back to the front page",
     error_title: "This content could not be loaded",
     error_network: "The server is not answering. Check your connection.",
@@ -51,7 +52,8 @@ pub static EN: Strings = Strings {
     field_author_hint: "Shown with your comment and remembered on this device.",
     field_title: "Title (optional)",
     field_body: "Your comment",
-    field_body_hint: "Plain text: http(s) links become clickable. Your draft is kept on this device.",
+    field_body_hint:
+        "Plain text: http(s) links become clickable. Your draft is kept on this device.",
     honeypot: "Leave this field empty",
     send: "Post",
     sending: "Sending…",

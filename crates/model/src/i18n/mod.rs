@@ -177,8 +177,12 @@ pub fn comment_label(author: &str, depth: usize, lang: Lang) -> String {
 /// "Trop d’envois rapprochés : réessayez dans 30 s."
 pub fn rate_limited(seconds: u64, lang: Lang) -> String {
     match lang {
-        Lang::Fr => format!("Trop d’envois rapprochés : réessayez dans {seconds} s. Votre texte est conservé."),
-        Lang::En => format!("Too many posts in a row: try again in {seconds} s. Your text is kept."),
+        Lang::Fr => format!(
+            "Trop d’envois rapprochés : réessayez dans {seconds} s. Votre texte est conservé."
+        ),
+        Lang::En => {
+            format!("Too many posts in a row: try again in {seconds} s. Your text is kept.")
+        }
         Lang::Ar => format!("محاولات إرسال كثيرة متتالية: أعد المحاولة بعد {seconds} ث. نصّك محفوظ."),
     }
 }
@@ -240,19 +244,76 @@ mod tests {
         for lang in Lang::ALL {
             let s = strings(lang);
             let all = [
-                s.skip_to_content, s.menu, s.sections_nav, s.home, s.front_heading,
-                s.load_more, s.loading_more, s.loading, s.by, s.published, s.updated,
-                s.photo_credit, s.tags, s.related, s.not_found_title, s.not_found_body,
-                s.back_home, s.error_title, s.error_network, s.error_server,
-                s.error_decode, s.retry, s.no_articles, s.footer_nav, s.comments_heading,
-                s.comments_empty, s.comments_closed, s.sort_label, s.sort_newest,
-                s.sort_oldest, s.sort_replies, s.show_more_comments, s.comment_deleted,
-                s.continue_thread, s.whole_thread, s.parent_comment, s.back_to_article,
-                s.thread_of, s.copy_link, s.link_copied, s.collapse, s.comment_not_found,
-                s.reply, s.new_comment, s.field_author, s.field_author_hint, s.field_title, s.field_body, s.field_body_hint,
-                s.honeypot, s.send, s.sending, s.cancel, s.send_failed, s.retry_send, s.sent,
-                s.sent_pending, s.awaiting_moderation, s.posting_off, s.article_gone, s.form_has_errors,
-                s.share, s.share_device, s.share_menu, s.copy_fallback, s.language, s.theme, s.theme_auto, s.theme_light, s.theme_dark,
+                s.skip_to_content,
+                s.menu,
+                s.sections_nav,
+                s.home,
+                s.front_heading,
+                s.load_more,
+                s.loading_more,
+                s.loading,
+                s.by,
+                s.published,
+                s.updated,
+                s.photo_credit,
+                s.tags,
+                s.related,
+                s.not_found_title,
+                s.not_found_body,
+                s.back_home,
+                s.error_title,
+                s.error_network,
+                s.error_server,
+                s.error_decode,
+                s.retry,
+                s.no_articles,
+                s.footer_nav,
+                s.comments_heading,
+                s.comments_empty,
+                s.comments_closed,
+                s.sort_label,
+                s.sort_newest,
+                s.sort_oldest,
+                s.sort_replies,
+                s.show_more_comments,
+                s.comment_deleted,
+                s.continue_thread,
+                s.whole_thread,
+                s.parent_comment,
+                s.back_to_article,
+                s.thread_of,
+                s.copy_link,
+                s.link_copied,
+                s.collapse,
+                s.comment_not_found,
+                s.reply,
+                s.new_comment,
+                s.field_author,
+                s.field_author_hint,
+                s.field_title,
+                s.field_body,
+                s.field_body_hint,
+                s.honeypot,
+                s.send,
+                s.sending,
+                s.cancel,
+                s.send_failed,
+                s.retry_send,
+                s.sent,
+                s.sent_pending,
+                s.awaiting_moderation,
+                s.posting_off,
+                s.article_gone,
+                s.form_has_errors,
+                s.share,
+                s.share_device,
+                s.share_menu,
+                s.copy_fallback,
+                s.language,
+                s.theme,
+                s.theme_auto,
+                s.theme_light,
+                s.theme_dark,
             ];
             assert!(all.iter().all(|text| !text.trim().is_empty()), "{lang:?}");
         }
@@ -289,8 +350,14 @@ mod tests {
         assert_eq!(expand_replies(3, Lang::Fr), "Afficher 3 réponses masquées");
         assert_eq!(more_replies(1, Lang::En), "Show 1 more reply");
         assert_eq!(more_replies(4, Lang::Fr), "Afficher 4 réponses de plus");
-        assert_eq!(comment_label("magic91", 0, Lang::Fr), "Commentaire de magic91");
-        assert_eq!(comment_label("magic91", 2, Lang::En), "Reply by magic91, level 3");
+        assert_eq!(
+            comment_label("magic91", 0, Lang::Fr),
+            "Commentaire de magic91"
+        );
+        assert_eq!(
+            comment_label("magic91", 2, Lang::En),
+            "Reply by magic91, level 3"
+        );
     }
 
     #[test]

@@ -1,0 +1,97 @@
+//! One prerendered page: the app rendered at a URL from given API responses,
+//! put into the shell with those responses inline. In the browser, main.rs
+//! takes the responses into the API client's memory, removes this markup
+//! and mounts the app, whose first render is then the same page.
+
+use gazette::browser;
+use gazette_model::inline_data;
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+
+pub struct Page {
+    /// The app's path for this page.
+    pub url: String,
+    /// Where it is written, relative to the dist folder.
+    pub file: String,
+    /// The API paths it is rendered from.
+    pub data: Vec<String>,
+}
+
+impl Page {
+    pub fn new(url: &str, file: &str, data: &[&str]) -> Self {
+        Page {
+            url: url.to_owned(),
+            file: file.to_owned(),
+            data: data.iter().map(|d| (*d).to_owned()).collect(),
+        }
+    }
+}
+
+/// The shell with the app rendered at `url` from `data` (API path, JSON).
+pub fn render(shell: &str, url: &str, data: &[(String, String)]) -> Result<String, String> {
+    for (path, text) in data {
+        gazette::api::seed(path, text);
+    }
+    browser::set_title("");
+    let owner = Owner::new();
+    let markup = owner.with(|| {
+        provide_context(RequestUrl::new(url));
+        view! { <gazette::App/> }.to_html()
+    });
+    drop(owner);
+    let title = browser::prerendered_title();
+
+    let inline: String = data
+        .iter()
+        .map(|(path, text)| inline_data::element(path, text) + "\n")
+        .collect();
+    let body = format!("<body>\n<div data-prerendered>{markup}</div>\n{inline}");
+    let mut page = replace_between(shell, "<body>", "</noscript>", &body)
+        .ok_or("the shell has no <body> with its <noscript>")?;
+    // Named before the shell's preload script, which skips what is inline.
+    let paths: Vec<&str> = data.iter().map(|(path, _)| path.as_str()).collect();
+    let meta = format!(
+        "<meta name=\"gazette-inline\" content=\"{}\">\n    <title>",
+        escape_text(&paths.join(" "))
+    );
+    page = page.replacen("<title>", &meta, 1);
+    if !title.is_empty() {
+        page = replace_between(
+            &page,
+            "<title>",
+            "</title>",
+            &format!("<title>{}</title>", escape_text(&title)),
+        )
+        .ok_or("the shell has no <title>")?;
+    }
+    Ok(page)
+}
+
+/// Replaces from `start` to the end of `end` (both included).
+fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Option<String> {
+    let from = text.find(start)?;
+    let to = from + text[from..].find(end)? + end.len();
+    Some(format!("{}{with}{}", &text[..from], &text[to..]))
+}
+
+/// Text for an element or a quoted attribute.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_a_span() {
+        assert_eq!(
+            replace_between("a<b>x</b>c", "<b>", "</b>", "y").as_deref(),
+            Some("ayc")
+        );
+        assert_eq!(replace_between("abc", "<b>", "</b>", "y"), None);
+    }
+}
