@@ -241,10 +241,9 @@ pub fn now_millis() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Takes what the prerender put in the page (see crates/prerender): the
-/// API responses it rendered from, as (path, JSON text), and removes its
-/// markup, which the app is about to render anew from the same data.
-pub fn take_prerendered() -> Vec<(String, String)> {
+/// Takes the API responses the prerender put in the page (see
+/// crates/prerender), as (path, JSON text); empty on any other page.
+pub fn take_prerendered_data() -> Vec<(String, String)> {
     let Some(document) = document() else {
         return Vec::new();
     };
@@ -256,8 +255,50 @@ pub fn take_prerendered() -> Vec<(String, String)> {
         }
         script.remove();
     }
-    if let Some(markup) = document.query_selector("[data-prerendered]").ok().flatten() {
+    data
+}
+
+/// Removes the prerendered markup, which the app is about to render anew.
+pub fn remove_prerendered() {
+    if let Some(markup) =
+        document().and_then(|d| d.query_selector("[data-prerendered]").ok().flatten())
+    {
         markup.remove();
     }
-    data
+}
+
+/// Runs `f` once the page has loaded and painted, the images of the
+/// prerendered markup included (decoded, then two frames).
+pub fn after_load_painted(f: impl FnOnce() + 'static) {
+    let painted = move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            for image in prerendered_images() {
+                let _ = wasm_bindgen_futures::JsFuture::from(image.decode()).await;
+            }
+            before_paint(move || before_paint(f));
+        })
+    };
+    let Some(window) = window() else { return };
+    if window
+        .document()
+        .is_some_and(|d| d.ready_state() == "complete")
+    {
+        return painted();
+    }
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(painted);
+    let _ = window.add_event_listener_with_callback("load", on_load.unchecked_ref());
+}
+
+/// The images of the prerendered markup that the browser loads at once.
+fn prerendered_images() -> Vec<web_sys::HtmlImageElement> {
+    let Some(list) = document().and_then(|d| {
+        d.query_selector_all("[data-prerendered] img:not([loading=lazy])")
+            .ok()
+    }) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlImageElement>().ok())
+        .collect()
 }

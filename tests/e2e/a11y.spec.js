@@ -3,7 +3,7 @@
 // desktop and phone projects. A page per language, set before the app loads
 // as a returning reader's stored choice would be; the system's light and dark
 // schemes are then checked on the same state. Also: reading from the keyboard.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/app.js";
 import AxeBuilder from "@axe-core/playwright";
 import { ARTICLES, backgroundLuminance, mainArticle, serveShell } from "./support.js";
 

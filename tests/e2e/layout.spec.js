@@ -1,5 +1,5 @@
 // Layout: the folding menu, and no sideways scrolling on the narrowest phones.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/app.js";
 import { ARTICLES, isPhone, mainArticle } from "./support.js";
 
 test("the section menu folds behind “Menu” on a phone and is always shown on a desktop", async ({ page }, testInfo) => {

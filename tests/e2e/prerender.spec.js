@@ -1,7 +1,7 @@
 // The build's prerendered pages (crates/prerender): a reader sees the page
 // from its HTML alone, before and without the app; the app then takes the
 // page over from the same data, with no second copy and nothing moving.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/app.js";
 import { ARTICLES, SITE, isPhone, mainArticle, openMenu, watchProblems } from "./support.js";
 
 const BUDGET = ARTICLES.budget;

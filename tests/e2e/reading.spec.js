@@ -1,6 +1,6 @@
 // The read side (issue 2): front page, menu, sections, articles, navigation
 // history, not-found pages and what an article body renders.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/app.js";
 import { ARTICLES, SITE, isPhone, mainArticle, openMenu } from "./support.js";
 
 const FRONT_TITLES = [

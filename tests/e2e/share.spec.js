@@ -2,7 +2,7 @@
 // (granted and refused clipboard), the device's share sheet, and using the
 // menu from the keyboard. Shared links are the canonical URL: no query, no
 // fragment (tracking parameters stay out).
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/app.js";
 import { ARTICLES, mainArticle } from "./support.js";
 
 const BUDGET = ARTICLES.budget;

@@ -1,6 +1,6 @@
 // What a reader sees when the API fails or sends bad data, and that a retry
 // recovers; and that a normal visit logs no errors.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/app.js";
 import { ARTICLES, failOnce, mainArticle, serveShell, watchProblems } from "./support.js";
 
 const ARTICLE_JSON = `**/api/articles/${ARTICLES.budget.slug}.json`;

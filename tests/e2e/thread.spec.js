@@ -1,6 +1,6 @@
 // Comment threads (issue 3), mostly on the edge-case thread of
 // marche-central-renovation (tools/content/comments_edge.py).
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./support/app.js";
 import { ARTICLES, failOnce, isPhone, mainArticle, names, watchProblems } from "./support.js";
 
 const MARKET = ARTICLES.market;

@@ -9,6 +9,7 @@
 //! `/` → index.html, `/section/{slug}` → section/{slug}.html and
 //! `/article/{slug}` → article/{slug}.html.
 
+mod loader;
 mod page;
 
 use std::fs;

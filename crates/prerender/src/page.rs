@@ -5,6 +5,8 @@
 
 use gazette::browser;
 use gazette_model::inline_data;
+
+use crate::loader::start_app_after_paint;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
@@ -64,7 +66,7 @@ pub fn render(shell: &str, url: &str, data: &[(String, String)]) -> Result<Strin
         )
         .ok_or("the shell has no <title>")?;
     }
-    Ok(page)
+    start_app_after_paint(&page)
 }
 
 /// Replaces from `start` to the end of `end` (both included).

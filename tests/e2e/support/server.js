@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { test as base } from "@playwright/test";
+import { test as base } from "./app.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 const BINARY = process.env.GAZETTE_SERVER ?? join(ROOT, "target/release/gazette-server");
