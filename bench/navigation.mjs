@@ -21,6 +21,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { replaceSection } from "./doc.mjs";
+import { serveShell } from "../tests/e2e/support.js";
 import { arg, launchBrowser, loadNote, median, settle, startServer } from "./harness.mjs";
 
 const RUNS = Number(arg("runs", 5));
@@ -114,6 +115,7 @@ async function typing() {
   const listing = execFileSync("python3", ["tools/content/gen_thread.py", String(THREAD_SIZE), "--slug", SLUG], { maxBuffer: 1 << 28 });
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
+  await serveShell(page); // the app fetches the generated listing itself
   await page.route(`**/api/articles/${SLUG}/comments.json`, (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: listing }));
   const cdp = await context.newCDPSession(page);

@@ -11,6 +11,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { replaceSection } from "./doc.mjs";
+import { serveShell } from "../tests/e2e/support.js";
 
 const SIZES = [100, 1000, 10000];
 const runsArg = process.argv.indexOf("--runs");
@@ -52,6 +53,9 @@ async function measure(url, listing) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  // The app's thread route as the shell (the app fetches the listing, as
+  // after a link), not the page the server renders with the listing inline.
+  await serveShell(page);
   await page.route(`**/api/articles/${SLUG}/comments.json`, (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: listing }));
   await page.route("**/bench-thread.js", (route) => route.fulfill({ path: "bench/baseline/thread.js", contentType: "text/javascript" }));

@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-trunk build --release --offline "$@"
+trunk build --release --cargo-profile wasm-release --offline "$@"
 cargo run --quiet --locked -p gazette-prerender -- dist public/api

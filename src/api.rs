@@ -59,6 +59,11 @@ pub fn seed(path: &str, text: &str) {
     }
 }
 
+/// Empties the memory (the prerender, between pages).
+pub fn forget_all() {
+    CACHE.with_borrow_mut(VecDeque::clear);
+}
+
 /// Drops a path from memory (its content changed, or it did not decode).
 pub fn forget(path: &str) {
     CACHE.with_borrow_mut(|cache| cache.retain(|(p, _)| p != path));

@@ -1,3 +1,5 @@
+#![recursion_limit = "256"]
+
 use gazette::{api, browser};
 
 fn main() {

@@ -34,7 +34,7 @@ pub fn ArticleFeed(first: ArticleList) -> impl IntoView {
                     articles.update(|list| append_new(list, page.articles));
                     next.set(page.next);
                     if let Some(id) = first_new {
-                        request_animation_frame(move || browser::focus_id(&id));
+                        browser::before_paint(move || browser::focus_id(&id));
                     }
                 }
                 Err(error) => failed.set(Some(error)),

@@ -152,7 +152,7 @@ pub fn ReplyForm(
     let send_on_submit = send.clone();
 
     if autofocus {
-        request_animation_frame(move || focus(author_ref));
+        browser::before_paint(move || focus(author_ref));
     }
 
     let error_for = move |field: Field| {

@@ -78,7 +78,7 @@ pub fn ShareControls(id: String, title: String, path: String) -> impl IntoView {
                             let copied = browser::copy_text(&link).await;
                             copy.try_set(if copied { Copy::Copied } else { Copy::Refused });
                             if !copied {
-                                request_animation_frame(move || select_all(fallback));
+                                browser::before_paint(move || select_all(fallback));
                             }
                         });
                     }>{s.copy_link}</button></li>

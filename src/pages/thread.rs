@@ -134,7 +134,7 @@ fn sub_thread(thread: Arc<Thread>, slug: &str, id: &str, posting: Posting) -> An
         .parent
         .map(|p| ctx.permalink(&ctx.thread.nodes[p].comment.id));
     let element_id = format!("comment-{id}");
-    request_animation_frame(move || browser::reveal_id(&element_id));
+    browser::before_paint(move || browser::reveal_id(&element_id));
     view! {
         <nav class="thread-nav" aria-label=s.comments_heading>
             <ul>

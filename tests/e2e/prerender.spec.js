@@ -41,8 +41,17 @@ test.describe("with JavaScript off", () => {
     await expect(mainArticle(page, ARTICLES.festival.title)).toBeVisible();
   });
 
-  test("a page the build did not prerender says the app is needed", async ({ page }) => {
+  test("a whole thread reads from its page", async ({ page }) => {
     await page.goto(`/article/${BUDGET.slug}/comments`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(BUDGET.title);
+    const thread = page.getByRole("region", { name: "Commentaires" });
+    await expect(thread.getByText("6 commentaires", { exact: true })).toBeVisible();
+    await expect(thread.getByRole("article", { name: "Commentaire de Kenza.L" })).toBeVisible();
+    await expect(thread.getByRole("article", { name: /^Réponse de LectriceDuMardi/ })).toBeVisible();
+  });
+
+  test("a page the build did not prerender says the app is needed", async ({ page }) => {
+    await page.goto(`/article/${BUDGET.slug}/comments/c122`);
     // What the reader sees rendered (Playwright's text locators skip <noscript>).
     const shown = await page.locator("body").evaluate((body) => body.innerText.trim());
     expect(shown).toBe("La Gazette a besoin de JavaScript et de WebAssembly pour afficher les articles.");

@@ -1,16 +1,13 @@
-#![recursion_limit = "256"]
 //! Writes the read pages of the built app as static HTML, rendered by the
-//! app's own components from the demo content (see `page.rs`).
+//! app's own components from the demo content (see crates/render).
 //!
 //! Usage: gazette-prerender [DIST] [API]   (defaults: dist public/api)
 //!
 //! DIST/index.html, as Trunk wrote it, becomes DIST/shell.html: the page for
 //! every path that has no file of its own (a server's fallback). Then:
-//! `/` → index.html, `/section/{slug}` → section/{slug}.html and
-//! `/article/{slug}` → article/{slug}.html.
-
-mod loader;
-mod page;
+//! `/` → index.html, `/section/{slug}` → section/{slug}.html,
+//! `/article/{slug}` → article/{slug}.html and `/article/{slug}/comments` →
+//! article/{slug}/comments.html.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,7 +15,13 @@ use std::process::ExitCode;
 
 use gazette_model::contract::Site;
 
-use crate::page::{render, Page};
+use gazette_render::{data_for, render};
+
+/// A page to write: the app's path, and the file, relative to DIST.
+struct Page {
+    url: String,
+    file: String,
+}
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -46,30 +49,38 @@ fn run(dist: &Path, api: &Path) -> Result<usize, String> {
 
     let site_json = read(&api.join("site.json"))?;
     let site: Site = serde_json::from_str(&site_json).map_err(|e| format!("site.json: {e}"))?;
-    let mut pages = vec![Page::new("/", "index.html", &["site.json", "front.json"])];
+    let page = |url: String, file: String| Page { url, file };
+    let mut pages = vec![page("/".into(), "index.html".into())];
     for section in &site.sections {
-        let data = format!("sections/{}.json", section.slug);
-        if api.join(&data).is_file() {
-            pages.push(Page::new(
-                &format!("/section/{}", section.slug),
-                &format!("section/{}.html", section.slug),
-                &["site.json", &data],
+        if api
+            .join(format!("sections/{}.json", section.slug))
+            .is_file()
+        {
+            pages.push(page(
+                format!("/section/{}", section.slug),
+                format!("section/{}.html", section.slug),
             ));
         }
     }
     for slug in json_files_in(&api.join("articles"))? {
-        pages.push(Page::new(
-            &format!("/article/{slug}"),
-            &format!("article/{slug}.html"),
-            &["site.json", &format!("articles/{slug}.json")],
+        pages.push(page(
+            format!("/article/{slug}"),
+            format!("article/{slug}.html"),
         ));
+        if api.join(format!("articles/{slug}/comments.json")).is_file() {
+            pages.push(page(
+                format!("/article/{slug}/comments"),
+                format!("article/{slug}/comments.html"),
+            ));
+        }
     }
 
     for page in &pages {
-        let data = page
-            .data
-            .iter()
-            .map(|path| Ok((path.clone(), read(&api.join(path))?)))
+        let paths =
+            data_for(&page.url).ok_or_else(|| format!("{} is not rendered ahead", page.url))?;
+        let data = paths
+            .into_iter()
+            .map(|path| Ok((path.clone(), read(&api.join(&path))?)))
             .collect::<Result<Vec<_>, String>>()?;
         let html = render(&shell, &page.url, &data)?;
         let out = dist.join(&page.file);

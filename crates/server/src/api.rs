@@ -74,17 +74,18 @@ async fn get_json(
     State(state): State<Arc<AppState>>,
     Path(path): Path<String>,
 ) -> Result<Response, ApiError> {
-    if let ["articles", slug, "comments.json"] = path.split('/').collect::<Vec<_>>()[..] {
-        return comments(&state, slug).await;
-    }
-    let text = content_json(&state, &path).await?;
+    let text = api_json(&state, &path).await?;
     Ok(json_response(StatusCode::OK, text))
 }
 
-/// A content response (not a comment listing) as this server tells it:
-/// site.json says it takes writes, and listings and articles carry the
-/// live comment counts. Also swapped into prerendered pages (static_files).
-pub async fn content_json(state: &AppState, path: &str) -> Result<String, ApiError> {
+/// The JSON this server answers to GET {api}/{path}: site.json says it takes
+/// writes, listings and articles carry the live comment counts, and comment
+/// listings come from the database. Also the data of the pages it renders
+/// (static_files).
+pub async fn api_json(state: &AppState, path: &str) -> Result<String, ApiError> {
+    if let ["articles", slug, "comments.json"] = path.split('/').collect::<Vec<_>>()[..] {
+        return comments_json(state, slug).await;
+    }
     let lang = state.lang;
     let not_found = || ApiError::new(Kind::NotFound, lang);
     let needs_patch = path == "site.json"
@@ -118,7 +119,7 @@ pub async fn content_json(state: &AppState, path: &str) -> Result<String, ApiErr
     to_string(&json, lang)
 }
 
-async fn comments(state: &AppState, slug: &str) -> Result<Response, ApiError> {
+async fn comments_json(state: &AppState, slug: &str) -> Result<String, ApiError> {
     let lang = state.lang;
     if !state.content.article_exists(slug).await {
         return Err(ApiError::new(Kind::NotFound, lang));
@@ -132,7 +133,7 @@ async fn comments(state: &AppState, slug: &str) -> Result<Response, ApiError> {
         comments,
         next: None,
     };
-    Ok(json_response(StatusCode::OK, to_string(&list, lang)?))
+    to_string(&list, lang)
 }
 
 fn to_string(

@@ -1,11 +1,11 @@
-//! The app's files: a file if it exists, else the page prerendered for the
-//! path (`/article/x` → article/x.html), else shell.html, the app that routes
-//! in the browser (index.html in a build without prerendered pages). A
-//! prerendered page carries the API responses it was rendered from; they are
-//! swapped for this server's live ones (comment counts). Hashed assets are
-//! cached for a year, everything else is revalidated on each use.
+//! The app's files: a file if it exists; else, for the pages the app renders
+//! ahead (front page, sections, articles, threads: gazette_render::data_for),
+//! the page rendered now with this server's live data by the app's own
+//! components; else the shell, the app that routes in the browser. The
+//! shell is `shell.html` as the build writes it beside its prerendered
+//! pages, or `index.html` in a plain Trunk build. Hashed assets are cached
+//! for a year, everything else is revalidated on each use.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,12 +14,10 @@ use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use axum::Router;
-use gazette_model::inline_data;
 use tower_http::services::ServeDir;
 
-use crate::api::content_json;
+use crate::api::api_json;
 use crate::AppState;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -28,28 +26,42 @@ const REVALIDATE: &str = "no-cache";
 pub fn router(dir: &Path, state: Arc<AppState>) -> Router {
     let root = dir.to_owned();
     let page = move |request: Request| {
-        let file = page_for(&root, request.uri().path());
-        let state = state.clone();
-        async move { serve_page(&file, &state).await }
+        let (root, state) = (root.clone(), state.clone());
+        async move { serve_page(&root, &state, request.uri().path()).await }
+    };
+    let files = ServeDir::new(dir).fallback(page.clone().into_service());
+    // Pages first: `/article/x` is a page even where dist/ has a folder
+    // `article/x/` (its thread's prerendered file), which ServeDir would
+    // answer with a redirect to `/article/x/`.
+    let serve = move |request: Request| {
+        let (page, mut files) = (page.clone(), files.clone());
+        async move {
+            let path = request.uri().path();
+            if path == "/index.html" || gazette_render::data_for(path).is_some() {
+                return page(request).await;
+            }
+            match files.try_call(request).await {
+                Ok(response) => response.into_response(),
+                Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+            }
+        }
     };
     Router::new()
-        .route("/", get(page.clone()))
-        .route("/index.html", get(page.clone()))
-        .fallback_service(ServeDir::new(dir).fallback(page.into_service()))
+        .fallback(serve)
         .layer(axum::middleware::from_fn(cache_control))
 }
 
-async fn serve_page(file: &Path, state: &AppState) -> Response {
-    let Ok(html) = tokio::fs::read_to_string(file).await else {
+async fn serve_page(dir: &Path, state: &AppState, url: &str) -> Response {
+    let Ok(shell) = tokio::fs::read_to_string(shell_file(dir)).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let mut live = HashMap::new();
-    for path in inline_data::paths(&html) {
-        if let Ok(json) = content_json(state, &path).await {
-            live.insert(path, json);
-        }
-    }
-    let html = inline_data::replace(&html, |path| live.remove(path));
+    let url = if url == "/index.html" { "/" } else { url };
+    let html = match gazette_render::data_for(url) {
+        Some(paths) => render_live(state, &shell, url, paths)
+            .await
+            .unwrap_or(shell),
+        None => shell,
+    };
     (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -60,24 +72,37 @@ async fn serve_page(file: &Path, state: &AppState) -> Response {
         .into_response()
 }
 
-/// The HTML page for an app path that is no file: its prerendered page when
-/// the build wrote one, else the shell.
-pub fn page_for(dir: &Path, path: &str) -> PathBuf {
-    if path == "/" || path == "/index.html" {
-        return dir.join("index.html");
+/// The page at `url` rendered from this server's answers to `paths`; `None`
+/// when one of them fails (the shell then lets the app show why).
+async fn render_live(
+    state: &AppState,
+    shell: &str,
+    url: &str,
+    paths: Vec<String>,
+) -> Option<String> {
+    let mut data = Vec::with_capacity(paths.len());
+    for path in paths {
+        let json = api_json(state, &path).await.ok()?;
+        data.push((path, json));
     }
-    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let plain = |s: &&str| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    };
-    if segments.iter().all(plain) {
-        let page = dir.join(format!("{}.html", segments.join("/")));
-        if page.is_file() {
-            return page;
+    let (shell, url) = (shell.to_owned(), url.to_owned());
+    let rendered =
+        tokio::task::spawn_blocking(move || gazette_render::render(&shell, &url, &data)).await;
+    match rendered {
+        Ok(Ok(html)) => Some(html),
+        Ok(Err(reason)) => {
+            eprintln!("rendering a page: {reason}; serving the shell");
+            None
+        }
+        Err(error) => {
+            eprintln!("rendering a page failed: {error}; serving the shell");
+            None
         }
     }
+}
+
+/// The app's shell: shell.html beside prerendered pages, else index.html.
+pub fn shell_file(dir: &Path) -> PathBuf {
     let shell = dir.join("shell.html");
     if shell.is_file() {
         shell
@@ -118,36 +143,15 @@ pub fn is_hashed_asset(path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
-    use super::{is_hashed_asset, page_for};
+    use super::{is_hashed_asset, shell_file};
 
     #[test]
-    fn prerendered_page_else_shell() {
+    fn the_shell_is_shell_html_else_index_html() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("article")).unwrap();
-        for file in ["index.html", "shell.html", "article/x.html"] {
-            std::fs::write(dir.path().join(file), file).unwrap();
-        }
-        let page = |path| {
-            page_for(dir.path(), path)
-                .strip_prefix(dir.path())
-                .unwrap()
-                .to_owned()
-        };
-        assert_eq!(page("/article/x"), Path::new("article/x.html"));
-        assert_eq!(page("/article/x/"), Path::new("article/x.html"));
-        for other in [
-            "/article/y",
-            "/article/x/comments",
-            "/article/../shell",
-            "/article/x.html/",
-            "/a%2Fb",
-        ] {
-            assert_eq!(page(other), Path::new("shell.html"), "{other}");
-        }
-        std::fs::remove_file(dir.path().join("shell.html")).unwrap();
-        assert_eq!(page("/article/y"), Path::new("index.html"));
+        std::fs::write(dir.path().join("index.html"), "front page").unwrap();
+        assert_eq!(shell_file(dir.path()), dir.path().join("index.html"));
+        std::fs::write(dir.path().join("shell.html"), "shell").unwrap();
+        assert_eq!(shell_file(dir.path()), dir.path().join("shell.html"));
     }
 
     #[test]

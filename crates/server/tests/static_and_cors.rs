@@ -107,55 +107,102 @@ fn inline_json(html: &str, path: &str) -> serde_json::Value {
     serde_json::from_str(&html[start..end]).unwrap()
 }
 
-#[test]
-fn a_prerendered_page_carries_this_servers_live_responses() {
-    use gazette_model::inline_data::element;
-    let fixture = Fixture::new();
-    let page = format!(
-        "<!doctype html><title>{ARTICLE}</title><body><div data-prerendered>…</div>\n{}\n{}\n</body>",
-        element("site.json", r#"{"stale":true}"#),
-        element(&format!("articles/{ARTICLE}.json"), r#"{"slug":"stale","comment_count":0}"#)
-    );
-    let static_dir = fixture.dir.path().join("static");
-    std::fs::create_dir(static_dir.join("article")).unwrap();
-    std::fs::write(static_dir.join(format!("article/{ARTICLE}.html")), &page).unwrap();
-    std::fs::write(static_dir.join("shell.html"), "<p>shell</p>").unwrap();
-    let server = fixture.start();
+/// A shell as Trunk writes it: the app's loader and preloads.
+const SHELL: &str = concat!(
+    "<!DOCTYPE html><html lang=\"fr\"><head><title>La Gazette</title>\n",
+    "<script type=\"module\">\nimport init, * as bindings from '/gazette-1a2b3c4d5e6f7a8b.js';\n",
+    "const wasm = await init({ module_or_path: '/gazette-1a2b3c4d5e6f7a8b_bg.wasm' });\n</script>\n",
+    "<link rel=\"modulepreload\" href=\"/gazette-1a2b3c4d5e6f7a8b.js\">",
+    "<link rel=\"preload\" href=\"/gazette-1a2b3c4d5e6f7a8b_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>\n",
+    "<body>\n<noscript>JavaScript.</noscript>\n</body></html>\n"
+);
 
-    let url = server.url(&format!("/article/{ARTICLE}"));
-    let first = get(&url, &[]);
+#[test]
+fn pages_are_rendered_with_the_live_data() {
+    let fixture = Fixture::new();
+    let static_dir = fixture.dir.path().join("static");
+    std::fs::write(static_dir.join("shell.html"), SHELL).unwrap();
+    // As the build writes it: the thread's file in a folder named as the article.
+    std::fs::create_dir_all(static_dir.join(format!("article/{ARTICLE}"))).unwrap();
+    std::fs::write(
+        static_dir.join(format!("article/{ARTICLE}/comments.html")),
+        "stale",
+    )
+    .unwrap();
+    let server = fixture.start();
+    let thread = server.url(&format!("/article/{ARTICLE}/comments"));
+
+    let article = get(&server.url(&format!("/article/{ARTICLE}")), &[]);
+    assert_eq!(article.status, 200);
+    assert!(
+        article.body.contains("<div data-prerendered>"),
+        "{}",
+        article.body
+    );
+
+    let first = get(&thread, &[]);
     assert_eq!(first.status, 200);
     assert_eq!(
         first.header("content-type"),
         Some("text/html; charset=utf-8")
     );
     assert_eq!(first.header("cache-control"), Some("no-cache"));
-    assert!(first.body.contains("<div data-prerendered>…</div>"));
-    let article = inline_json(&first.body, &format!("articles/{ARTICLE}.json"));
-    assert_eq!(
-        article,
-        server.get(&format!("articles/{ARTICLE}.json")).json()
+    assert!(
+        first.body.contains("<div data-prerendered>"),
+        "{}",
+        first.body
     );
-    let before = article["comment_count"].as_u64().unwrap();
+    let listing = format!("articles/{ARTICLE}/comments.json");
     assert_eq!(
-        inline_json(&first.body, "site.json")["comments"]["posting"],
-        true
+        inline_json(&first.body, &listing),
+        server.get(&listing).json()
+    );
+    assert_eq!(
+        inline_json(&first.body, "site.json"),
+        server.get("site.json").json()
+    );
+    let title = server.get(&format!("articles/{ARTICLE}.json")).json()["title"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        first.body.contains(&format!(
+            "<title>Commentaires : {title} — La Gazette</title>"
+        )),
+        "{}",
+        first.body
+    );
+    // The app is fetched after the page paints, not preloaded.
+    assert!(
+        !first.body.contains("modulepreload")
+            && first
+                .body
+                .contains("await import(\"/gazette-1a2b3c4d5e6f7a8b.js\")")
     );
 
-    let posted = server.post(
-        ARTICLE,
-        Some(&key(1)),
-        &comment_json("Salma", "Un commentaire de plus."),
-    );
+    // A comment posted now is in the next page's markup, as text.
+    let body = "Rendu par le serveur : <script>alert(1)</script>";
+    let posted = server.post(ARTICLE, Some(&key(1)), &comment_json("Salma", body));
     assert_eq!(posted.status, 201);
-    let second = get(&url, &[]);
-    let count =
-        inline_json(&second.body, &format!("articles/{ARTICLE}.json"))["comment_count"].as_u64();
-    assert_eq!(count, Some(before + 1));
-
-    // Paths the build did not prerender get the shell.
-    assert_eq!(
-        get(&server.url(&format!("/article/{ARTICLE}/comments")), &[]).body,
-        "<p>shell</p>"
+    let second = get(&thread, &[]).body;
+    assert!(
+        second.contains("Rendu par le serveur : &lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{second}"
     );
+    assert!(!second.contains("<script>alert(1)"), "{second}");
+    let comments = inline_json(&second, &listing)["comments"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(comments, server.comments(ARTICLE).len());
+
+    // Everything else is the shell: unknown articles (the app says so), other paths.
+    for path in [
+        "/article/pas-un-article",
+        "/pas/de/page",
+        "/article/x/comments/c%201",
+    ] {
+        let reply = get(&server.url(path), &[]);
+        assert_eq!((reply.status, reply.body.as_str()), (200, SHELL), "{path}");
+    }
 }

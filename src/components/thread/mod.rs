@@ -66,7 +66,7 @@ impl ThreadCtx {
             if !shown {
                 posted.update(|list| list.push(comment));
             }
-            request_animation_frame(move || browser::reveal_id(&element_id));
+            browser::before_paint(move || browser::reveal_id(&element_id));
         });
         ThreadCtx {
             thread,
@@ -179,7 +179,7 @@ pub fn ThreadList(ctx: ThreadCtx, #[prop(optional)] preview: bool) -> impl IntoV
             &target,
         );
         let navigate = leptos_router::hooks::use_navigate();
-        request_animation_frame(move || {
+        browser::before_paint(move || {
             if visible {
                 browser::reveal_id(&element_id);
             } else {

@@ -1,36 +1,19 @@
-//! One prerendered page: the app rendered at a URL from given API responses,
-//! put into the shell with those responses inline. In the browser, main.rs
-//! takes the responses into the API client's memory, removes this markup
-//! and mounts the app, whose first render is then the same page.
+//! One page: the app rendered at a URL from given API responses, put into
+//! the shell with those responses inline. In the browser, main.rs takes the
+//! responses into the API client's memory, removes this markup and mounts
+//! the app, whose first render is then the same page.
 
 use gazette::browser;
 use gazette_model::inline_data;
-
-use crate::loader::start_app_after_paint;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
-pub struct Page {
-    /// The app's path for this page.
-    pub url: String,
-    /// Where it is written, relative to the dist folder.
-    pub file: String,
-    /// The API paths it is rendered from.
-    pub data: Vec<String>,
-}
-
-impl Page {
-    pub fn new(url: &str, file: &str, data: &[&str]) -> Self {
-        Page {
-            url: url.to_owned(),
-            file: file.to_owned(),
-            data: data.iter().map(|d| (*d).to_owned()).collect(),
-        }
-    }
-}
+use crate::loader::start_app_after_paint;
 
 /// The shell with the app rendered at `url` from `data` (API path, JSON).
 pub fn render(shell: &str, url: &str, data: &[(String, String)]) -> Result<String, String> {
+    // Only this page's data: what an earlier page left would be stale here.
+    gazette::api::forget_all();
     for (path, text) in data {
         gazette::api::seed(path, text);
     }
