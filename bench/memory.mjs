@@ -57,7 +57,9 @@ async function run() {
   await page.goto("about:blank");
   const blank = await measure(page, cdp);
   await page.goto(`${server.base}/`);
-  await until(page, () => !!document.querySelector("main a[id^=card-]"));
+  // Ready: the app has started and taken over the rendered front page.
+  await until(page, () => !!window.__wasmExports && !document.querySelector("[data-prerendered]")
+    && !!document.querySelector("main a[id^=card-]"));
   if (!(await page.evaluate(() => !!window.__wasmExports?.memory))) throw new Error("wasm memory not reachable (no TrunkApplicationStarted detail)");
   const ready = await measure(page, cdp);
   const cards = await page.evaluate(() => [...document.querySelectorAll("main a[id^=card-]")].map((a) => [a.id, a.textContent.trim()]));
