@@ -98,3 +98,28 @@ test("a reader's language applies as the app takes over", async ({ page }) => {
   // The article keeps its own language.
   await expect(mainArticle(page, BUDGET.title).getByText("Temps de lecture : 2 min", { exact: true })).toBeVisible();
 });
+
+test("a reader who chose another language never sees the page in the site's", async ({ page, baseURL }) => {
+  await page.addInitScript(() => {
+    try {
+      localStorage.setItem("gazette.lang", "en");
+    } catch {}
+  });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.fallback();
+  });
+  // Navigated from the page itself: the fixture's goto would wait for the app.
+  await page.goto("about:blank");
+  await page.evaluate((url) => (location.href = url), new URL(`/article/${BUDGET.slug}`, baseURL).href);
+  await expect(page.locator("[data-prerendered]")).toBeAttached();
+  await expect(page.getByRole("heading", { level: 1, name: BUDGET.title })).toBeHidden();
+  await expect(page.getByText("Aller au contenu")).toBeHidden();
+
+  release();
+  await expect(page.locator("[data-prerendered]")).toHaveCount(0);
+  await expect(mainArticle(page, BUDGET.title)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeAttached();
+});

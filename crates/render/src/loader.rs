@@ -37,7 +37,9 @@ const start = async () => {{
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
 }};
 const afterPaint = () => requestAnimationFrame(() => setTimeout(start));
-if (document.readyState === "complete") afterPaint();
+// A reader who chose another language does not see this page (index.html).
+if ("otherLang" in document.documentElement.dataset) start();
+else if (document.readyState === "complete") afterPaint();
 else addEventListener("load", afterPaint, {{ once: true }});
 </script>"#
     );
