@@ -61,7 +61,7 @@ impl Thread {
         let mut kept: Vec<Comment> = Vec::with_capacity(comments.len());
         for comment in comments {
             let visible = comment.status != CommentStatus::Pending
-                || own_pending.iter().any(|id| *id == comment.id);
+                || own_pending.contains(&comment.id);
             if visible && !index.contains_key(&comment.id) {
                 index.insert(comment.id.clone(), kept.len());
                 kept.push(comment.clone());
