@@ -60,8 +60,8 @@ impl Thread {
         let mut index: HashMap<String, usize> = HashMap::with_capacity(comments.len());
         let mut kept: Vec<Comment> = Vec::with_capacity(comments.len());
         for comment in comments {
-            let visible = comment.status != CommentStatus::Pending
-                || own_pending.contains(&comment.id);
+            let visible =
+                comment.status != CommentStatus::Pending || own_pending.contains(&comment.id);
             if visible && !index.contains_key(&comment.id) {
                 index.insert(comment.id.clone(), kept.len());
                 kept.push(comment.clone());

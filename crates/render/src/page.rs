@@ -26,14 +26,10 @@ pub fn render(shell: &str, url: &str, data: &[(String, String)]) -> Result<Strin
     drop(owner);
     let title = browser::prerendered_title();
 
-    let inline: String = data
-        .iter()
-        .map(|(path, text)| inline_data::element(path, text) + "\n")
-        .collect();
-    let body = format!("<body>\n<div data-prerendered>{markup}</div>\n{inline}");
-    let mut page = replace_between(shell, "<body>", "</noscript>", &body)
-        .ok_or("the shell has no <body> with its <noscript>")?;
-    // Named before the shell's preload script, which skips what is inline.
+    // The head first, on the small shell; the page's body goes in last.
+    let mut page = start_app_after_paint(shell)?;
+    // Tells the shell's script (index.html), which runs after it, that the
+    // page is rendered ahead: nothing to preload, the data is inline.
     let paths: Vec<&str> = data.iter().map(|(path, _)| path.as_str()).collect();
     let meta = format!(
         "<meta name=\"gazette-inline\" content=\"{}\">\n    <title>",
@@ -49,7 +45,13 @@ pub fn render(shell: &str, url: &str, data: &[(String, String)]) -> Result<Strin
         )
         .ok_or("the shell has no <title>")?;
     }
-    start_app_after_paint(&page)
+    let inline: String = data
+        .iter()
+        .map(|(path, text)| inline_data::element(path, text) + "\n")
+        .collect();
+    let body = format!("<body>\n<div data-prerendered>{markup}</div>\n{inline}");
+    replace_between(&page, "<body>", "</noscript>", &body)
+        .ok_or_else(|| "the shell has no <body> with its <noscript>".to_owned())
 }
 
 /// Replaces from `start` to the end of `end` (both included).
