@@ -6,13 +6,14 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use gazette_model::contract::{Article, ArticleList, CommentList, Site};
-use gazette_model::links::{is_safe_api_path, is_valid_slug};
+use gazette_model::routes::{api, is_api_path, is_valid_slug};
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 
 use crate::browser;
+use crate::browser::document::api_root;
 
 /// Why a request gave no data. `NotFound` shows the not-found page; the
 /// others show an error state with a retry.
@@ -54,7 +55,7 @@ fn remember(path: &str, text: Rc<str>) {
 /// Puts a response in memory before the app starts: the data the page was
 /// prerendered from, so the first render shows the same content at once.
 pub fn seed(path: &str, text: &str) {
-    if is_safe_api_path(path) {
+    if is_api_path(path) {
         remember(path, text.into());
     }
 }
@@ -77,7 +78,7 @@ async fn fetch_text(path: &str, abort_on_cleanup: bool) -> Result<Rc<str>, ApiEr
         // The prerender has no network: what it was not given stays loading.
         return std::future::pending().await;
     }
-    let url = format!("{}/{}", browser::api_root(), path);
+    let url = format!("{}/{}", api_root(), path);
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     if abort_on_cleanup {
@@ -127,7 +128,7 @@ pub fn prefetch_article(slug: &str) {
     if !is_valid_slug(slug) {
         return;
     }
-    for path in [format!("articles/{slug}.json"), comments_path(slug)] {
+    for path in [api::article(slug), api::comments(slug)] {
         if cached(&path).is_none() {
             leptos::task::spawn_local(async move {
                 let _ = fetch_text(&path, false).await;
@@ -136,33 +137,29 @@ pub fn prefetch_article(slug: &str) {
     }
 }
 
-fn comments_path(slug: &str) -> String {
-    format!("articles/{slug}/comments.json")
-}
-
 /// Forgets an article's comments (after the reader posted one).
 pub fn forget_comments(slug: &str) {
-    forget(&comments_path(slug));
+    forget(&api::comments(slug));
 }
 
 pub async fn site() -> Result<Site, ApiError> {
-    get_json("site.json").await
+    get_json(api::SITE).await
 }
 
 pub async fn front() -> Result<ArticleList, ApiError> {
-    get_json("front.json").await
+    get_json(api::FRONT).await
 }
 
 pub async fn section(slug: &str) -> Result<ArticleList, ApiError> {
     if !is_valid_slug(slug) {
         return Err(ApiError::NotFound);
     }
-    get_json(&format!("sections/{slug}.json")).await
+    get_json(&api::section(slug)).await
 }
 
 /// A listing's `next` page, a path relative to the API root.
 pub async fn next_page(path: &str) -> Result<ArticleList, ApiError> {
-    if !is_safe_api_path(path) {
+    if !is_api_path(path) {
         return Err(ApiError::Decode(format!("unsafe next path {path:?}")));
     }
     get_json(path).await
@@ -172,12 +169,12 @@ pub async fn article(slug: &str) -> Result<Article, ApiError> {
     if !is_valid_slug(slug) {
         return Err(ApiError::NotFound);
     }
-    get_decoded(&format!("articles/{slug}.json"), Article::from_json).await
+    get_decoded(&api::article(slug), Article::from_json).await
 }
 
 pub async fn comments(slug: &str) -> Result<CommentList, ApiError> {
     if !is_valid_slug(slug) {
         return Err(ApiError::NotFound);
     }
-    get_json(&comments_path(slug)).await
+    get_json(&api::comments(slug)).await
 }

@@ -2,11 +2,12 @@
 //! its Idempotency-Key, a timeout, and every answer of the contract typed.
 
 use gazette_model::contract::{Comment, ErrorDetail, ErrorResponse, NewComment};
+use gazette_model::routes::api;
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout;
 use std::time::Duration;
 
-use crate::browser;
+use crate::browser::document::api_root;
 
 /// How long a send may take before the reader is told it was not sent.
 const TIMEOUT: Duration = Duration::from_secs(15);
@@ -30,7 +31,7 @@ pub async fn post_comment(
     request: &NewComment,
     key: &str,
 ) -> Result<Comment, PostError> {
-    let url = format!("{}/articles/{slug}/comments", browser::api_root());
+    let url = format!("{}/{}", api_root(), api::post_comment(slug));
     let body = serde_json::to_string(request).map_err(|_| PostError::Unreachable)?;
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());

@@ -1,12 +1,16 @@
-//! The app: context providers, the layout and the routes.
+//! The app: context providers, the layout and the page of each route
+//! (`gazette_model::routes`, the one owner of the site's addresses).
 
 use gazette_model::lang::Lang;
+use gazette_model::routes::Route;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
 
 use crate::api;
 use crate::browser;
+use crate::browser::scroll::{note_history_navigation, note_scroll};
+use crate::comments::ThreadScope;
 use crate::components::layout::Layout;
 use crate::components::prefs::stored_lang;
 use crate::context::{SiteContext, UiLang};
@@ -33,30 +37,41 @@ pub fn App() -> impl IntoView {
             }
         }
     });
-    // Going back puts the reader where they were (see browser::restore_scroll).
+    // Going back puts the reader where they were (see browser::scroll).
     if browser::is_live() {
-        window_event_listener(leptos::ev::scroll, |_| browser::note_scroll());
-        window_event_listener(leptos::ev::popstate, |_| browser::note_history_navigation());
+        window_event_listener(leptos::ev::scroll, |_| note_scroll());
+        window_event_listener(leptos::ev::popstate, |_| note_history_navigation());
     }
     Effect::new(move |_| {
         let lang = ui_lang.get();
-        browser::set_document_lang(lang.tag(), lang.dir());
+        browser::document::set_lang(lang.tag(), lang.dir());
     });
     view! {
         <Router>
             // Components read their strings once: a new language renders
             // the frame and the page anew.
             {move || { ui_lang.track(); view! {
-            <Layout>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=FrontPage/>
-                    <Route path=path!("/section/:slug") view=SectionPage/>
-                    <Route path=path!("/article/:slug") view=ArticlePage/>
-                    <Route path=path!("/article/:slug/comments") view=ThreadPage/>
-                    <Route path=path!("/article/:slug/comments/:id") view=ThreadPage/>
-                </Routes>
-            </Layout>
+            <Layout><RoutePage/></Layout>
             }}}
         </Router>
+    }
+}
+
+/// The page of the current URL. A new path is a new page: its own state,
+/// and the old page's requests aborted.
+#[component]
+fn RoutePage() -> impl IntoView {
+    let pathname = use_location().pathname;
+    move || match Route::parse(&pathname.get()) {
+        Some(Route::Front) => view! { <FrontPage/> }.into_any(),
+        Some(Route::Section { slug }) => view! { <SectionPage slug/> }.into_any(),
+        Some(Route::Article { slug }) => view! { <ArticlePage slug/> }.into_any(),
+        Some(Route::Thread { slug }) => {
+            view! { <ThreadPage slug scope=ThreadScope::Whole/> }.into_any()
+        }
+        Some(Route::Comment { slug, id }) => {
+            view! { <ThreadPage slug scope=ThreadScope::From(id)/> }.into_any()
+        }
+        None => view! { <NotFoundPage/> }.into_any(),
     }
 }

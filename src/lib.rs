@@ -6,6 +6,7 @@ pub mod api;
 pub mod api_post;
 mod app;
 pub mod browser;
+pub mod comments;
 pub mod components;
 pub mod context;
 pub mod load;

@@ -1,10 +1,11 @@
 #![recursion_limit = "256"]
 
-use gazette::{api, browser};
+use gazette::api;
+use gazette::browser::handoff::{after_load_painted, remove_prerendered, take_prerendered_data};
 
 fn main() {
     console_error_panic_hook::set_once();
-    let prerendered = browser::take_prerendered_data();
+    let prerendered = take_prerendered_data();
     if prerendered.is_empty() {
         return start();
     }
@@ -14,10 +15,10 @@ fn main() {
     // The page is on screen already. The app takes it over once its images
     // have painted too: its first render is the same page from the same
     // data, and the reader's largest paint stays the prerendered one.
-    browser::after_load_painted(start);
+    after_load_painted(start);
 }
 
 fn start() {
-    browser::remove_prerendered();
+    remove_prerendered();
     leptos::mount::mount_to_body(gazette::App);
 }

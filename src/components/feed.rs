@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
 
 use crate::api::{self, ApiError};
-use crate::browser;
+use crate::browser::before_paint;
+use crate::browser::document::focus_id;
 use crate::components::states::ErrorState;
 use crate::components::summary::{card_link_id, ArticleCard};
 use crate::context::ui_strings;
@@ -34,7 +35,7 @@ pub fn ArticleFeed(first: ArticleList) -> impl IntoView {
                     articles.update(|list| append_new(list, page.articles));
                     next.set(page.next);
                     if let Some(id) = first_new {
-                        browser::before_paint(move || browser::focus_id(&id));
+                        before_paint(move || focus_id(&id));
                     }
                 }
                 Err(error) => failed.set(Some(error)),

@@ -2,11 +2,12 @@
 
 use gazette_model::contract::Site;
 use gazette_model::links::safe_href;
+use gazette_model::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::browser;
+use crate::browser::document::reveal_id;
 use crate::components::prefs::Preferences;
 use crate::context::{ui_strings, SiteContext};
 use crate::load::Load;
@@ -27,7 +28,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         // focus explicitly (WCAG 2.4.1).
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
-            browser::reveal_id("main");
+            reveal_id("main");
         }>{s.skip_to_content}</a>
         <header class="masthead">
             <div class="masthead-inner">
@@ -73,7 +74,7 @@ fn section_links(site: &Site) -> impl IntoView {
         .sections
         .iter()
         .map(|section| {
-            let href = format!("/section/{}", section.slug);
+            let href = Route::section(&section.slug).href();
             let name = section.name.clone();
             view! { <li><A href=href>{name}</A></li> }
         })

@@ -3,25 +3,25 @@
 
 use gazette_model::i18n::language_name;
 use gazette_model::lang::Lang;
+use gazette_model::storage_keys;
 use leptos::prelude::*;
 
-use crate::browser;
+use crate::browser::document::set_theme;
+use crate::browser::storage::{store, stored};
 use crate::context::{ui_strings, UiLang};
 
-pub const LANG_KEY: &str = "gazette.lang";
-const THEME_KEY: &str = "gazette.theme";
 const THEMES: [&str; 3] = ["auto", "light", "dark"];
 
 /// The interface language the reader chose, if any.
 pub fn stored_lang() -> Option<Lang> {
-    browser::stored(LANG_KEY).and_then(|tag| Lang::from_tag(&tag))
+    stored(storage_keys::LANG).and_then(|tag| Lang::from_tag(&tag))
 }
 
 #[component]
 pub fn Preferences() -> impl IntoView {
     let s = ui_strings();
     let ui_lang = expect_context::<UiLang>().0;
-    let theme = RwSignal::new(browser::stored(THEME_KEY).unwrap_or_else(|| "auto".to_owned()));
+    let theme = RwSignal::new(stored(storage_keys::THEME).unwrap_or_else(|| "auto".to_owned()));
     let theme_label = |key: &str| match key {
         "light" => s.theme_light,
         "dark" => s.theme_dark,
@@ -33,7 +33,7 @@ pub fn Preferences() -> impl IntoView {
                 <span>{s.language}</span>
                 <select on:change=move |ev| {
                     if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
-                        browser::store(LANG_KEY, lang.tag());
+                        store(storage_keys::LANG, lang.tag());
                         ui_lang.set(lang);
                     }
                 }>
@@ -48,8 +48,8 @@ pub fn Preferences() -> impl IntoView {
                 <span>{s.theme}</span>
                 <select on:change=move |ev| {
                     let key = event_target_value(&ev);
-                    browser::store(THEME_KEY, &key);
-                    browser::set_theme(&key);
+                    store(storage_keys::THEME, &key);
+                    set_theme(&key);
                     theme.set(key);
                 }>
                     {THEMES.into_iter().map(|key| view! {

@@ -9,7 +9,9 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser;
+use crate::browser::before_paint;
+use crate::browser::document::origin;
+use crate::browser::share::{can_share, copy_text, share};
 use crate::context::{ui_lang, ui_strings, SiteContext};
 use crate::load::Load;
 
@@ -37,7 +39,7 @@ pub fn ShareControls(id: String, title: String, path: String) -> impl IntoView {
             Load::Ready(site) => site.canonical_origin.clone(),
             _ => None,
         };
-        canonical_url(canonical.as_deref(), &browser::origin(), &path)
+        canonical_url(canonical.as_deref(), &origin(), &path)
     });
     let close = move || {
         open.set(false);
@@ -59,11 +61,11 @@ pub fn ShareControls(id: String, title: String, path: String) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let device = browser::can_share().then(|| {
+            let device = can_share().then(|| {
                 let link = link.clone();
                 view! {
                     <li><button type="button" class="link-button" on:click=move |_| {
-                        title.with_value(|t| browser::share(t, &link));
+                        title.with_value(|t| share(t, &link));
                     }>{s.share_device}</button></li>
                 }
             });
@@ -75,10 +77,10 @@ pub fn ShareControls(id: String, title: String, path: String) -> impl IntoView {
                     <li><button type="button" class="link-button" on:click=move |_| {
                         let link = copy_link.clone();
                         spawn_local(async move {
-                            let copied = browser::copy_text(&link).await;
+                            let copied = copy_text(&link).await;
                             copy.try_set(if copied { Copy::Copied } else { Copy::Refused });
                             if !copied {
-                                browser::before_paint(move || select_all(fallback));
+                                before_paint(move || select_all(fallback));
                             }
                         });
                     }>{s.copy_link}</button></li>

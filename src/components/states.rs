@@ -2,12 +2,15 @@
 //! skeletons shaped like the page, the error state with a retry, and the
 //! not-found page.
 
+use gazette_model::i18n::server_error;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::ApiError;
-use crate::browser;
-use crate::context::ui_strings;
+use crate::browser::before_paint;
+use crate::browser::scroll::restore_scroll;
+use crate::components::title::use_document_title;
+use crate::context::{ui_lang, ui_strings};
 use crate::load::Load;
 
 /// Renders `ready` with the data, or the skeleton, error or not-found state.
@@ -24,7 +27,7 @@ where
     move || match state.get() {
         Load::Loading => skeleton(),
         Load::Ready(data) => {
-            browser::before_paint(browser::restore_scroll);
+            before_paint(restore_scroll);
             ready(data).into_any()
         }
         Load::Failed(ApiError::NotFound) => view! { <NotFound/> }.into_any(),
@@ -43,7 +46,7 @@ pub fn ErrorState(
     let s = ui_strings();
     let detail = match &error {
         ApiError::Network => s.error_network.to_owned(),
-        ApiError::Status(code) => format!("{} ({code}).", s.error_server),
+        ApiError::Status(code) => server_error(*code, ui_lang()),
         ApiError::Decode(_) | ApiError::NotFound => s.error_decode.to_owned(),
     };
     if let ApiError::Decode(reason) = &error {
@@ -67,7 +70,7 @@ pub fn ErrorState(
 #[component]
 pub fn NotFound() -> impl IntoView {
     let s = ui_strings();
-    crate::components::title::use_document_title(move || s.not_found_title.to_owned());
+    use_document_title(move || s.not_found_title.to_owned());
     view! {
         <section class="state state-not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">{s.not_found_title}</h1>

@@ -5,6 +5,7 @@ use gazette_model::i18n::{comment_count, reading_time};
 use gazette_model::lang::{dir_of, Lang};
 use gazette_model::links::safe_href;
 use gazette_model::reading::reading_minutes;
+use gazette_model::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -26,11 +27,11 @@ pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
         .comment_count
         .filter(|n| *n > 0)
         .map(|n| comment_count(n, lang));
-    let href = format!("/article/{}", summary.slug);
+    let href = Route::article(&summary.slug).href();
     let prefetch_slug = summary.slug.clone();
     let prefetch = StoredValue::new(prefetch_slug);
     let prefetch_now = move || prefetch.with_value(|slug| api::prefetch_article(slug));
-    let section_href = format!("/section/{}", summary.section.slug);
+    let section_href = Route::section(&summary.section.slug).href();
     view! {
         <li class="card" lang=summary.lang.clone() dir=dir_of(&summary.lang)>
             {summary.image.map(|image| view! { <CardImage image/> })}

@@ -4,6 +4,7 @@ use gazette_model::i18n::page_title;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::browser::document::set_title;
 use crate::context::SiteContext;
 
 /// Keeps `document.title` as "{page} — {site}" while the calling page lives.
@@ -19,9 +20,9 @@ pub fn use_document_title(page: impl Fn() -> String + 'static) {
         }
     };
     if browser::is_live() {
-        Effect::new(move |_| browser::set_title(&title()));
+        Effect::new(move |_| set_title(&title()));
     } else {
-        // Effects do not run in the prerender.
-        browser::set_title(&title());
+        // Effects do not run in the native render.
+        set_title(&title());
     }
 }

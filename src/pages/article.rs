@@ -5,11 +5,12 @@ use gazette_model::i18n::{reading_time, strings};
 use gazette_model::lang::{dir_of, Lang};
 use gazette_model::links::safe_href;
 use gazette_model::reading::article_reading_minutes;
+use gazette_model::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::api;
+use crate::comments::{load_comments, ThreadBody, ThreadScope};
 use crate::components::blocks::{Body, Caption};
 use crate::components::share::ShareControls;
 use crate::components::states::{article_skeleton, load_view};
@@ -17,19 +18,10 @@ use crate::components::summary::ArticleCard;
 use crate::components::time::DateText;
 use crate::components::title::use_document_title;
 use crate::load::{use_load, Load};
-use crate::pages::thread::{load_comments, ThreadBody, ThreadScope};
 
+/// The article, then its comments (the first few, as a preview).
 #[component]
-pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        view! { <ArticleLoader slug/> }
-    }
-}
-
-#[component]
-fn ArticleLoader(slug: String) -> impl IntoView {
+pub fn ArticlePage(slug: String) -> impl IntoView {
     let fetch_slug = slug.clone();
     let (state, retry) = use_load(move || {
         let slug = fetch_slug.clone();
@@ -73,7 +65,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     } = summary;
     let page_title = title.clone();
     let share_title = title.clone();
-    let share_path = format!("/article/{}", summary_slug);
+    let share_path = Route::article(&summary_slug).href();
     use_document_title(move || page_title.clone());
     // Everything inside the article speaks its language, labels included.
     let lang = Lang::from_tag_or_default(&tag);
@@ -86,7 +78,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     view! {
         <article class="article" lang=tag.clone() dir=dir_of(&tag)>
             <header class="article-header">
-                <p class="kicker"><A href=format!("/section/{}", section.slug)>{section.name}</A></p>
+                <p class="kicker"><A href=Route::section(&section.slug).href()>{section.name}</A></p>
                 <h1>{title}</h1>
                 {lede.map(|lede| view! { <p class="lede">{lede}</p> })}
                 <p class="meta">

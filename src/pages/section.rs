@@ -2,7 +2,6 @@
 
 use gazette_model::contract::ArticleList;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::components::feed::ArticleFeed;
@@ -11,17 +10,7 @@ use crate::components::title::use_document_title;
 use crate::load::use_load;
 
 #[component]
-pub fn SectionPage() -> impl IntoView {
-    let params = use_params_map();
-    // A new slug is a new page: its own state, and the old request aborted.
-    move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        view! { <SectionLoader slug/> }
-    }
-}
-
-#[component]
-fn SectionLoader(slug: String) -> impl IntoView {
+pub fn SectionPage(slug: String) -> impl IntoView {
     let (state, retry) = use_load(move || {
         let slug = slug.clone();
         async move { api::section(&slug).await }

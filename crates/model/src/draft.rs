@@ -1,5 +1,6 @@
-//! Reply drafts: what the browser keeps of an unsent comment, under which
-//! key, and the Idempotency-Key that makes its retries safe.
+//! Reply drafts: what the browser keeps of an unsent comment (under
+//! `storage_keys::draft`), and the Idempotency-Key that makes its retries
+//! safe.
 
 use serde::{Deserialize, Serialize};
 
@@ -52,12 +53,6 @@ impl Draft {
     }
 }
 
-/// The localStorage key of the draft replying to `parent` (or starting a
-/// new comment) under article `slug`.
-pub fn draft_storage_key(slug: &str, parent: Option<&str>) -> String {
-    format!("gazette.draft.{slug}.{}", parent.unwrap_or("top"))
-}
-
 /// A UUID version 4 string from 16 random bytes.
 pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
@@ -103,16 +98,6 @@ mod tests {
         draft.key_for("a", || "k1".into());
         assert_eq!(draft.key_for("b", || "k2".into()), "k2");
         assert_eq!(draft.sent.as_deref(), Some("b"));
-    }
-
-    #[test]
-    fn drafts_are_kept_per_article_and_parent() {
-        assert_eq!(draft_storage_key("a", None), "gazette.draft.a.top");
-        assert_eq!(draft_storage_key("a", Some("c12")), "gazette.draft.a.c12");
-        assert_ne!(
-            draft_storage_key("a", Some("c1")),
-            draft_storage_key("b", Some("c1"))
-        );
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub mod lang;
 pub mod links;
 pub mod plural;
 pub mod reading;
+pub mod routes;
 pub mod share;
+pub mod storage_keys;
 pub mod thread;
 pub mod validate;

@@ -1,13 +1,12 @@
 //! Checking a new comment against the site's limits, the same way in the app
-//! (before sending) and in the server (before storing).
+//! (before sending) and in the server (before storing). What an error says
+//! to the reader is `i18n::field_error`.
 //!
 //! Lengths are counted in Unicode scalar values (`char`s), after trimming and
 //! after line endings are normalized to `\n`.
 
 use crate::contract::{CommentSettings, NewComment};
-use crate::lang::Lang;
-use crate::links::is_valid_slug;
-use crate::plural::{plural_category, Plural};
+use crate::routes::is_valid_slug;
 
 /// A field of [`NewComment`] that can be wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,87 +54,6 @@ impl FieldError {
             Problem::TooLong { .. } => "too_long",
             Problem::Missing | Problem::Invalid => "invalid",
         }
-    }
-
-    /// A sentence for the reader, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let (field, problem) = (self.field, self.problem);
-        if field == Field::ParentId {
-            return match lang {
-                Lang::Fr => "Le commentaire auquel vous répondez est introuvable.",
-                Lang::En => "The comment you are replying to cannot be found.",
-                Lang::Ar => "التعليق الذي تردّ عليه غير موجود.",
-            }
-            .to_owned();
-        }
-        let noun = field_noun(field, lang);
-        match (problem, lang) {
-            (Problem::Missing, Lang::Fr) => format!("{} est obligatoire.", capitalize(noun)),
-            (Problem::Missing, Lang::En) => format!("{} is required.", capitalize(noun)),
-            (Problem::Missing, Lang::Ar) => format!("{noun} مطلوب."),
-            (Problem::TooLong { max }, Lang::Fr) => format!(
-                "{} ne peut pas dépasser {max} {}.",
-                capitalize(noun),
-                if max <= 1 {
-                    "caractère"
-                } else {
-                    "caractères"
-                }
-            ),
-            (Problem::TooLong { max }, Lang::En) => format!(
-                "{} cannot be longer than {max} {}.",
-                capitalize(noun),
-                if max == 1 { "character" } else { "characters" }
-            ),
-            (Problem::TooLong { max }, Lang::Ar) => {
-                format!("لا يمكن أن يتجاوز {noun} {}.", arabic_chars(max))
-            }
-            (Problem::Invalid, Lang::Fr) => format!(
-                "{} contient des caractères non autorisés.",
-                capitalize(noun)
-            ),
-            (Problem::Invalid, Lang::En) => {
-                format!(
-                    "{} contains characters that are not allowed.",
-                    capitalize(noun)
-                )
-            }
-            (Problem::Invalid, Lang::Ar) => format!("يحتوي {noun} على أحرف غير مسموح بها."),
-        }
-    }
-}
-
-fn field_noun(field: Field, lang: Lang) -> &'static str {
-    match (field, lang) {
-        (Field::Author, Lang::Fr) => "le nom",
-        (Field::Title, Lang::Fr) => "le titre",
-        (Field::Body | Field::ParentId, Lang::Fr) => "le message",
-        (Field::Author, Lang::En) => "the name",
-        (Field::Title, Lang::En) => "the title",
-        (Field::Body | Field::ParentId, Lang::En) => "the message",
-        (Field::Author, Lang::Ar) => "الاسم",
-        (Field::Title, Lang::Ar) => "العنوان",
-        (Field::Body | Field::ParentId, Lang::Ar) => "التعليق",
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// "N characters" in Arabic, with the noun in the form the number asks for.
-fn arabic_chars(n: usize) -> String {
-    match plural_category(n as u64, Lang::Ar) {
-        Plural::Zero => "0 حرف".to_owned(),
-        Plural::One => "حرفًا واحدًا".to_owned(),
-        Plural::Two => "حرفين".to_owned(),
-        Plural::Few => format!("{n} أحرف"),
-        Plural::Many => format!("{n} حرفًا"),
-        Plural::Other => format!("{n} حرف"),
     }
 }
 
@@ -366,50 +284,5 @@ mod tests {
             validate_new_comment(&c, &limits()).unwrap().website,
             c.website
         );
-    }
-
-    #[test]
-    fn messages_speak_each_language() {
-        let too_long = FieldError {
-            field: Field::Body,
-            problem: Problem::TooLong { max: 4000 },
-        };
-        assert_eq!(
-            too_long.message(Lang::Fr),
-            "Le message ne peut pas dépasser 4000 caractères."
-        );
-        assert_eq!(
-            too_long.message(Lang::En),
-            "The message cannot be longer than 4000 characters."
-        );
-        assert_eq!(
-            too_long.message(Lang::Ar),
-            "لا يمكن أن يتجاوز التعليق 4000 حرف."
-        );
-        let author = FieldError {
-            field: Field::Author,
-            problem: Problem::TooLong { max: 60 },
-        };
-        assert_eq!(author.message(Lang::Ar), "لا يمكن أن يتجاوز الاسم 60 حرفًا.");
-        assert_eq!(
-            missing(Field::Author).message(Lang::Fr),
-            "Le nom est obligatoire."
-        );
-        assert_eq!(
-            missing(Field::Body).message(Lang::En),
-            "The message is required."
-        );
-        for lang in Lang::ALL {
-            for field in [Field::Author, Field::Title, Field::Body, Field::ParentId] {
-                for problem in [
-                    Problem::Missing,
-                    Problem::Invalid,
-                    Problem::TooLong { max: 1 },
-                ] {
-                    let m = FieldError { field, problem }.message(lang);
-                    assert!(m.len() > 5 && m.ends_with('.'), "{lang:?} {m}");
-                }
-            }
-        }
     }
 }

@@ -4,24 +4,19 @@
 //! Usage: gazette-prerender [DIST] [API]   (defaults: dist public/api)
 //!
 //! DIST/index.html, as Trunk wrote it, becomes DIST/shell.html: the page for
-//! every path that has no file of its own (a server's fallback). Then:
-//! `/` → index.html, `/section/{slug}` → section/{slug}.html,
-//! `/article/{slug}` → article/{slug}.html and `/article/{slug}/comments` →
-//! article/{slug}/comments.html.
+//! every path that has no file of its own (a server's fallback). Then each
+//! route of the content (the front page, each section, each article and its
+//! thread) goes to the file `Route::file` names, e.g. `/article/{slug}` →
+//! article/{slug}.html.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use gazette_model::contract::Site;
+use gazette_model::routes::{api, Route};
 
-use gazette_render::{data_for, render};
-
-/// A page to write: the app's path, and the file, relative to DIST.
-struct Page {
-    url: String,
-    file: String,
-}
+use gazette_render::render;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -39,53 +34,42 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(dist: &Path, api: &Path) -> Result<usize, String> {
+fn run(dist: &Path, api_dir: &Path) -> Result<usize, String> {
     let shell = read(&dist.join("shell.html")).or_else(|_| read(&dist.join("index.html")))?;
     write(&dist.join("shell.html"), &shell)?;
 
-    let site_json = read(&api.join("site.json"))?;
+    let site_json = read(&api_dir.join(api::SITE))?;
     let site: Site = serde_json::from_str(&site_json).map_err(|e| format!("site.json: {e}"))?;
-    let page = |url: String, file: String| Page { url, file };
-    let mut pages = vec![page("/".into(), "index.html".into())];
+    let mut routes = vec![Route::Front];
     for section in &site.sections {
-        if api
-            .join(format!("sections/{}.json", section.slug))
-            .is_file()
-        {
-            pages.push(page(
-                format!("/section/{}", section.slug),
-                format!("section/{}.html", section.slug),
-            ));
+        if api_dir.join(api::section(&section.slug)).is_file() {
+            routes.push(Route::section(&section.slug));
         }
     }
-    for slug in json_files_in(&api.join("articles"))? {
-        pages.push(page(
-            format!("/article/{slug}"),
-            format!("article/{slug}.html"),
-        ));
-        if api.join(format!("articles/{slug}/comments.json")).is_file() {
-            pages.push(page(
-                format!("/article/{slug}/comments"),
-                format!("article/{slug}/comments.html"),
-            ));
+    for slug in json_files_in(&api_dir.join("articles"))? {
+        routes.push(Route::article(&slug));
+        if api_dir.join(api::comments(&slug)).is_file() {
+            routes.push(Route::thread(&slug));
         }
     }
 
-    for page in &pages {
-        let paths =
-            data_for(&page.url).ok_or_else(|| format!("{} is not rendered ahead", page.url))?;
-        let data = paths
+    for route in &routes {
+        let file = route
+            .file()
+            .ok_or_else(|| format!("{} has no file of its own", route.href()))?;
+        let data = route
+            .inline_paths()
             .into_iter()
-            .map(|path| Ok((path.clone(), read(&api.join(&path))?)))
+            .map(|path| Ok((path.clone(), read(&api_dir.join(&path))?)))
             .collect::<Result<Vec<_>, String>>()?;
-        let html = render(&shell, &page.url, &data)?;
-        let out = dist.join(&page.file);
+        let html = render(&shell, &route.href(), &data)?;
+        let out = dist.join(file);
         if let Some(folder) = out.parent() {
             fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         }
         write(&out, &html)?;
     }
-    Ok(pages.len())
+    Ok(routes.len())
 }
 
 /// The stems of the `.json` files directly in `dir`, sorted.

@@ -3,7 +3,7 @@
 //! responses into the API client's memory, removes this markup and mounts
 //! the app, whose first render is then the same page.
 
-use gazette::browser;
+use gazette::browser::document::{rendered_title, set_title};
 use gazette_model::inline_data;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
@@ -17,14 +17,14 @@ pub fn render(shell: &str, url: &str, data: &[(String, String)]) -> Result<Strin
     for (path, text) in data {
         gazette::api::seed(path, text);
     }
-    browser::set_title("");
+    set_title("");
     let owner = Owner::new();
     let markup = owner.with(|| {
         provide_context(RequestUrl::new(url));
         view! { <gazette::App/> }.to_html()
     });
     drop(owner);
-    let title = browser::prerendered_title();
+    let title = rendered_title();
 
     // The head first, on the small shell; the page's body goes in last.
     let mut page = start_app_after_paint(shell)?;

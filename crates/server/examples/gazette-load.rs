@@ -154,7 +154,7 @@ fn check_args(args: &Args) -> Result<(), String> {
         return Err(format!("--seconds must be 1 to {MAX_SECONDS}"));
     }
     if let Some(article) = &args.article {
-        if !gazette_model::links::is_valid_slug(article) {
+        if !gazette_model::routes::is_valid_slug(article) {
             return Err(format!("--article {article:?} is not a slug"));
         }
     }

@@ -10,18 +10,21 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use gazette_model::contract::CommentList;
+use gazette_model::routes::api;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::content::{counted_slugs, patch_counts, patch_site};
 use crate::errors::{json_response, ApiError, Kind};
-use crate::{post, AppState, MAX_BODY};
+use crate::db::blocking;
+use crate::post;
+use crate::state::{AppState, MAX_BODY};
 
 pub fn router(state: Arc<AppState>, cors_origin: Option<&str>) -> Result<Router, String> {
     let lang = state.lang;
     let router = Router::new()
         .route("/{*path}", get(get_json))
-        .route("/articles/{slug}/comments", post(post::post_comment))
+        .route(api::POST_COMMENT_ROUTE, post(post::post_comment))
         .fallback(move || async move { ApiError::new(Kind::NotFound, lang) })
         .method_not_allowed_fallback(
             move || async move { ApiError::new(Kind::MethodNotAllowed, lang) },
@@ -83,7 +86,7 @@ async fn get_json(
 /// listings come from the database. Also the data of the pages it renders
 /// (static_files).
 pub async fn api_json(state: &AppState, path: &str) -> Result<String, ApiError> {
-    if let ["articles", slug, "comments.json"] = path.split('/').collect::<Vec<_>>()[..] {
+    if let Some(slug) = api::comments_of(path) {
         return comments_json(state, slug).await;
     }
     let lang = state.lang;
@@ -141,16 +144,4 @@ fn to_string(
     lang: gazette_model::lang::Lang,
 ) -> Result<String, ApiError> {
     serde_json::to_string(value).map_err(|e| ApiError::internal("encoding JSON", e, lang))
-}
-
-/// Runs a database call off the async threads.
-pub async fn blocking<T: Send + 'static>(
-    lang: gazette_model::lang::Lang,
-    call: impl FnOnce() -> rusqlite::Result<T> + Send + 'static,
-) -> Result<T, ApiError> {
-    match tokio::task::spawn_blocking(call).await {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(e)) => Err(ApiError::internal("database", e, lang)),
-        Err(e) => Err(ApiError::internal("database task", e, lang)),
-    }
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 
-use crate::Config;
+use crate::state::Config;
 
 /// Gazette's reference server: serves the app, the content API and its
 /// comments (stored in SQLite).

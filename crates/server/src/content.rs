@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use gazette_model::contract::Site;
-use gazette_model::links::is_valid_slug;
+use gazette_model::routes::{api, is_api_path, is_valid_slug};
 use serde_json::Value;
 
 pub struct Content {
@@ -21,11 +21,10 @@ impl Content {
     }
 
     /// The file for an API path such as `sections/maroc/page-2.json`, or
-    /// `None` when the path is not one the contract could name: every
-    /// segment a slug, the last one a slug plus `.json`. This rules out
-    /// `..`, absolute paths, backslashes and hidden files.
+    /// `None` when the path is not one the contract could name
+    /// (`routes::is_api_path`).
     pub fn resolve(&self, api_path: &str) -> Option<PathBuf> {
-        is_safe_path(api_path).then(|| self.root.join(api_path))
+        is_api_path(api_path).then(|| self.root.join(api_path))
     }
 
     /// The raw bytes at an API path; `None` when there is no such file.
@@ -55,14 +54,14 @@ impl Content {
         if !is_valid_slug(slug) {
             return Ok(None);
         }
-        self.read_json(&format!("articles/{slug}.json")).await
+        self.read_json(&api::article(slug)).await
     }
 
     pub async fn article_exists(&self, slug: &str) -> bool {
         if !is_valid_slug(slug) {
             return false;
         }
-        tokio::fs::metadata(self.root.join("articles").join(format!("{slug}.json")))
+        tokio::fs::metadata(self.root.join(api::article(slug)))
             .await
             .is_ok_and(|m| m.is_file())
     }
@@ -92,7 +91,7 @@ impl Content {
 
     /// `articles/{slug}/comments.json` as raw bytes (blocking; used at start).
     pub fn comments_file(&self, slug: &str) -> io::Result<Option<Vec<u8>>> {
-        match std::fs::read(self.root.join("articles").join(slug).join("comments.json")) {
+        match std::fs::read(self.root.join(api::comments(slug))) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e) if is_missing(&e) => Ok(None),
             Err(e) => Err(e),
@@ -105,24 +104,6 @@ fn is_missing(e: &io::Error) -> bool {
         e.kind(),
         io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
     )
-}
-
-pub fn is_safe_path(api_path: &str) -> bool {
-    let mut segments = api_path.split('/').peekable();
-    while let Some(segment) = segments.next() {
-        let name = if segments.peek().is_none() {
-            match segment.strip_suffix(".json") {
-                Some(stem) => stem,
-                None => return false,
-            }
-        } else {
-            segment
-        };
-        if !is_valid_slug(name) {
-            return false;
-        }
-    }
-    true
 }
 
 /// The article slugs whose `comment_count` a response carries: the article
@@ -185,32 +166,6 @@ pub fn patch_site(json: &mut Value) {
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn only_contract_shaped_paths_resolve() {
-        for ok in [
-            "site.json",
-            "front/page-2.json",
-            "sections/maroc/page-2.json",
-            "articles/x/comments.json",
-        ] {
-            assert!(is_safe_path(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "../site.json",
-            "articles/../../etc/passwd.json",
-            "/etc/x.json",
-            "articles//x.json",
-            "articles/x",
-            ".hidden.json",
-            "a\\b.json",
-            "articles/x.json/",
-            "articles/%2e%2e.json",
-        ] {
-            assert!(!is_safe_path(bad), "{bad}");
-        }
-    }
 
     #[test]
     fn counts_are_patched_in_articles_lists_and_related() {

@@ -6,6 +6,7 @@ use std::fmt::Display;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use gazette_model::contract::{ErrorDetail, ErrorResponse};
+use gazette_model::i18n::{api_messages, field_error, strings};
 use gazette_model::lang::Lang;
 use gazette_model::validate::FieldError;
 
@@ -54,46 +55,21 @@ impl Kind {
         }
     }
 
+    /// The answer's message, in the site's language (`gazette_model::i18n`).
     pub fn message(self, lang: Lang) -> &'static str {
-        use Lang::*;
-        match (self, lang) {
-            (Kind::NotFound, Fr) => "Cette page n'existe pas.",
-            (Kind::NotFound, En) => "This page does not exist.",
-            (Kind::NotFound, Ar) => "هذه الصفحة غير موجودة.",
-            (Kind::Closed, Fr) => "Les commentaires sont fermés pour cet article.",
-            (Kind::Closed, En) => "Comments are closed on this article.",
-            (Kind::Closed, Ar) => "التعليقات مغلقة على هذا المقال.",
-            (Kind::TooLarge, Fr) => "La requête est trop volumineuse (64 Kio au plus).",
-            (Kind::TooLarge, En) => "The request is too large (64 KiB at most).",
-            (Kind::TooLarge, Ar) => "الطلب كبير جدًا (64 كيلوبايت على الأكثر).",
-            (Kind::KeyReused, Fr) => {
-                "Cette clé d'idempotence a déjà servi pour un autre commentaire."
-            }
-            (Kind::KeyReused, En) => "This idempotency key was already used for another comment.",
-            (Kind::KeyReused, Ar) => "مفتاح عدم التكرار هذا استُخدم لتعليق آخر.",
-            (Kind::RateLimited, Fr) => "Trop de commentaires envoyés. Réessayez dans un moment.",
-            (Kind::RateLimited, En) => "Too many comments sent. Please try again in a moment.",
-            (Kind::RateLimited, Ar) => "أرسلت تعليقات كثيرة. حاول مرة أخرى بعد قليل.",
-            (Kind::MalformedJson, Fr) => {
-                "Le corps de la requête n'est pas un commentaire JSON valide."
-            }
-            (Kind::MalformedJson, En) => "The request body is not a valid JSON comment.",
-            (Kind::MalformedJson, Ar) => "محتوى الطلب ليس تعليقًا بصيغة JSON صالحة.",
-            (Kind::NotJson, Fr) => "La requête doit être envoyée en application/json.",
-            (Kind::NotJson, En) => "The request must be sent as application/json.",
-            (Kind::NotJson, Ar) => "يجب إرسال الطلب بصيغة application/json.",
-            (Kind::MissingKey, Fr) => "L'en-tête Idempotency-Key est obligatoire.",
-            (Kind::MissingKey, En) => "The Idempotency-Key header is required.",
-            (Kind::MissingKey, Ar) => "الترويسة Idempotency-Key مطلوبة.",
-            (Kind::BadKey, Fr) => "L'en-tête Idempotency-Key doit être un UUID.",
-            (Kind::BadKey, En) => "The Idempotency-Key header must be a UUID.",
-            (Kind::BadKey, Ar) => "يجب أن تكون الترويسة Idempotency-Key معرّف UUID.",
-            (Kind::MethodNotAllowed, Fr) => "Méthode non autorisée.",
-            (Kind::MethodNotAllowed, En) => "Method not allowed.",
-            (Kind::MethodNotAllowed, Ar) => "الطريقة غير مسموح بها.",
-            (Kind::Internal, Fr) => "Erreur du serveur. Réessayez plus tard.",
-            (Kind::Internal, En) => "Server error. Please try again later.",
-            (Kind::Internal, Ar) => "خطأ في الخادم. حاول مرة أخرى لاحقًا.",
+        let m = api_messages(lang);
+        match self {
+            Kind::NotFound => m.not_found,
+            Kind::Closed => strings(lang).comments_closed,
+            Kind::TooLarge => m.too_large,
+            Kind::KeyReused => m.key_reused,
+            Kind::RateLimited => m.rate_limited,
+            Kind::MalformedJson => m.malformed_json,
+            Kind::NotJson => m.not_json,
+            Kind::MissingKey => m.missing_key,
+            Kind::BadKey => m.bad_key,
+            Kind::MethodNotAllowed => m.method_not_allowed,
+            Kind::Internal => m.internal,
         }
     }
 }
@@ -124,7 +100,7 @@ impl ApiError {
         ApiError {
             status: StatusCode::BAD_REQUEST,
             code: error.code(),
-            message: error.message(lang),
+            message: field_error(&error, lang),
             field: Some(error.field.name()),
             retry_after: None,
         }

@@ -2,7 +2,9 @@
 //! read from JSON files, and comments stored in SQLite.
 //!
 //! `main.rs` is a thin wrapper so that tests can start the same server
-//! in-process: [`App::open`] then [`serve`].
+//! in-process: [`App::open`] then [`serve`]. This file only wires the
+//! modules together; the configuration and the handlers' shared state are
+//! `state`, the storage is `db`.
 
 pub mod api;
 pub mod cli;
@@ -13,48 +15,21 @@ pub mod import;
 pub mod log;
 pub mod post;
 pub mod rate_limit;
+pub mod state;
 pub mod static_files;
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Router;
-use gazette_model::contract::Site;
 use gazette_model::lang::Lang;
 use tokio::net::TcpListener;
 
 use crate::content::Content;
 use crate::db::Db;
 use crate::rate_limit::RateLimiter;
-
-/// Largest accepted request body (64 KiB); larger ones get `413 too_large`.
-pub const MAX_BODY: usize = 64 * 1024;
-
-/// What the server needs to know, as given on the command line.
-#[derive(Clone, Debug)]
-pub struct Config {
-    pub db: PathBuf,
-    pub static_dir: PathBuf,
-    pub content: PathBuf,
-    pub moderate: bool,
-    pub cors_origin: Option<String>,
-    pub rate_limit: u32,
-    pub api_prefix: String,
-}
-
-/// What every handler shares.
-pub struct AppState {
-    pub content: Content,
-    pub db: Arc<Db>,
-    /// site.json as loaded at start: the comment limits and the language of
-    /// error messages.
-    pub site: Site,
-    pub lang: Lang,
-    pub moderate: bool,
-    pub limiter: RateLimiter,
-}
+use crate::state::{AppState, Config};
 
 /// A ready server: database open, demo comments imported, routes built.
 pub struct App {

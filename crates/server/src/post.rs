@@ -13,10 +13,9 @@ use gazette_model::contract::{Comment, CommentStatus, NewComment, Timestamp};
 use gazette_model::validate::{validate_new_comment, Field, FieldError, Problem};
 use serde_json::Value;
 
-use crate::api::blocking;
-use crate::db::{NewRecord, PostOutcome, StoredResponse};
+use crate::db::{blocking, NewRecord, PostOutcome, StoredResponse};
 use crate::errors::{json_response, ApiError, Kind};
-use crate::AppState;
+use crate::state::AppState;
 
 pub async fn post_comment(
     State(state): State<Arc<AppState>>,

@@ -18,7 +18,7 @@ use axum::Router;
 use tower_http::services::ServeDir;
 
 use crate::api::api_json;
-use crate::AppState;
+use crate::state::AppState;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";

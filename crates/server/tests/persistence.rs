@@ -44,7 +44,7 @@ fn a_restart_does_not_import_a_thread_again() {
     let fixture = Fixture::new();
     let content = fixture.dir.path().join("content");
     copy_dir(&content_dir(), &content);
-    let config = gazette_server::Config {
+    let config = gazette_server::state::Config {
         content: content.clone(),
         ..fixture.config()
     };

@@ -14,7 +14,7 @@ fn published(comments: &[Value]) -> usize {
 }
 
 fn is_contract_id(id: &str) -> bool {
-    gazette_model::links::is_valid_slug(id)
+    gazette_model::routes::is_valid_slug(id)
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn body_over_64_kib_is_413_in_the_contract_shape() {
 #[test]
 fn too_many_posts_are_429_with_retry_after() {
     let fixture = Fixture::new();
-    let server = Server::start(gazette_server::Config {
+    let server = Server::start(gazette_server::state::Config {
         rate_limit: 2,
         ..fixture.config()
     });
@@ -264,7 +264,7 @@ fn honeypot_is_accepted_and_discarded() {
 #[test]
 fn moderated_posts_are_pending_and_not_counted() {
     let fixture = Fixture::new();
-    let server = Server::start(gazette_server::Config {
+    let server = Server::start(gazette_server::state::Config {
         moderate: true,
         ..fixture.config()
     });

@@ -59,7 +59,7 @@ fn cors_headers_only_with_the_flag() {
     );
     server.stop();
 
-    let server = Server::start(gazette_server::Config {
+    let server = Server::start(gazette_server::state::Config {
         cors_origin: Some(origin.to_owned()),
         ..fixture.config()
     });

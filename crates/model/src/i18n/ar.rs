@@ -1,12 +1,11 @@
 //! The interface in Arabic.
 
-use super::Strings;
+use super::{ApiMessages, Strings};
 
 pub static AR: Strings = Strings {
     skip_to_content: "انتقل إلى المحتوى",
     menu: "القائمة",
     sections_nav: "الأقسام",
-    home: "الرئيسية",
     front_heading: "أبرز الأخبار",
     load_more: "عرض مزيد من المقالات",
     loading_more: "جارٍ تحميل المقالات التالية…",
@@ -66,11 +65,28 @@ pub static AR: Strings = Strings {
     form_has_errors: "لم يُرسل التعليق: صحّح الحقول المشار إليها.",
     share: "مشاركة",
     share_device: "المشاركة عبر تطبيق…",
-    share_menu: "خيارات المشاركة",
     copy_fallback: "الحافظة غير متاحة: انسخ هذا الرابط.",
     language: "اللغة",
     theme: "المظهر",
     theme_auto: "تلقائي",
     theme_light: "فاتح",
     theme_dark: "داكن",
+    noun_author: "الاسم",
+    noun_title: "العنوان",
+    noun_body: "التعليق",
+    parent_not_found: "التعليق الذي تردّ عليه غير موجود.",
+};
+
+/// The API's error answers, as the server gives them.
+pub static AR_API: ApiMessages = ApiMessages {
+    not_found: "هذه الصفحة غير موجودة.",
+    too_large: "الطلب كبير جدًا (64 كيلوبايت على الأكثر).",
+    key_reused: "مفتاح عدم التكرار هذا استُخدم لتعليق آخر.",
+    rate_limited: "أرسلت تعليقات كثيرة. حاول مرة أخرى بعد قليل.",
+    malformed_json: "محتوى الطلب ليس تعليقًا بصيغة JSON صالحة.",
+    not_json: "يجب إرسال الطلب بصيغة application/json.",
+    missing_key: "الترويسة Idempotency-Key مطلوبة.",
+    bad_key: "يجب أن تكون الترويسة Idempotency-Key معرّف UUID.",
+    method_not_allowed: "الطريقة غير مسموح بها.",
+    internal: "خطأ في الخادم. حاول مرة أخرى لاحقًا.",
 };

@@ -1,12 +1,11 @@
 //! The interface in English.
 
-use super::Strings;
+use super::{ApiMessages, Strings};
 
 pub static EN: Strings = Strings {
     skip_to_content: "Skip to content",
     menu: "Menu",
     sections_nav: "Sections",
-    home: "Home",
     front_heading: "Top stories",
     load_more: "Load more articles",
     loading_more: "Loading more articles…",
@@ -68,11 +67,28 @@ pub static EN: Strings = Strings {
     form_has_errors: "The comment was not sent: fix the fields marked.",
     share: "Share",
     share_device: "Share with an app…",
-    share_menu: "Sharing options",
     copy_fallback: "The clipboard is unavailable: copy this link.",
     language: "Language",
     theme: "Theme",
     theme_auto: "Automatic",
     theme_light: "Light",
     theme_dark: "Dark",
+    noun_author: "the name",
+    noun_title: "the title",
+    noun_body: "the message",
+    parent_not_found: "The comment you are replying to cannot be found.",
+};
+
+/// The API's error answers, as the server gives them.
+pub static EN_API: ApiMessages = ApiMessages {
+    not_found: "This page does not exist.",
+    too_large: "The request is too large (64 KiB at most).",
+    key_reused: "This idempotency key was already used for another comment.",
+    rate_limited: "Too many comments sent. Please try again in a moment.",
+    malformed_json: "The request body is not a valid JSON comment.",
+    not_json: "The request must be sent as application/json.",
+    missing_key: "The Idempotency-Key header is required.",
+    bad_key: "The Idempotency-Key header must be a UUID.",
+    method_not_allowed: "Method not allowed.",
+    internal: "Server error. Please try again later.",
 };

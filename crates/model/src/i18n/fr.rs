@@ -1,12 +1,11 @@
 //! The interface in French.
 
-use super::Strings;
+use super::{ApiMessages, Strings};
 
 pub static FR: Strings = Strings {
     skip_to_content: "Aller au contenu",
     menu: "Menu",
     sections_nav: "Rubriques",
-    home: "Accueil",
     front_heading: "À la une",
     load_more: "Voir plus d’articles",
     loading_more: "Chargement des articles suivants…",
@@ -66,11 +65,28 @@ pub static FR: Strings = Strings {
     form_has_errors: "Le commentaire n’a pas été envoyé : corrigez les champs signalés.",
     share: "Partager",
     share_device: "Partager avec une application…",
-    share_menu: "Options de partage",
     copy_fallback: "Le presse-papiers est indisponible : copiez ce lien.",
     language: "Langue",
     theme: "Thème",
     theme_auto: "Automatique",
     theme_light: "Clair",
     theme_dark: "Sombre",
+    noun_author: "le nom",
+    noun_title: "le titre",
+    noun_body: "le message",
+    parent_not_found: "Le commentaire auquel vous répondez est introuvable.",
+};
+
+/// The API's error answers, as the server gives them.
+pub static FR_API: ApiMessages = ApiMessages {
+    not_found: "Cette page n'existe pas.",
+    too_large: "La requête est trop volumineuse (64 Kio au plus).",
+    key_reused: "Cette clé d'idempotence a déjà servi pour un autre commentaire.",
+    rate_limited: "Trop de commentaires envoyés. Réessayez dans un moment.",
+    malformed_json: "Le corps de la requête n'est pas un commentaire JSON valide.",
+    not_json: "La requête doit être envoyée en application/json.",
+    missing_key: "L'en-tête Idempotency-Key est obligatoire.",
+    bad_key: "L'en-tête Idempotency-Key doit être un UUID.",
+    method_not_allowed: "Méthode non autorisée.",
+    internal: "Erreur du serveur. Réessayez plus tard.",
 };

@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 use std::thread::JoinHandle;
 
-use gazette_server::{serve, App, Config};
+use gazette_server::state::Config;
+use gazette_server::{serve, App};
 use serde_json::Value;
 use tempfile::TempDir;
 

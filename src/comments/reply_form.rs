@@ -1,44 +1,17 @@
-//! The reply form: one for a new comment at the top of a thread, and the
-//! same inline under any comment. Its draft is saved as the reader types
-//! and cleared only by a 201; a send in flight disables the button; every
-//! retry of a draft reuses its Idempotency-Key.
+//! The reply form's markup: one for a new comment at the top of a thread,
+//! and the same inline under any comment. What it keeps and how it sends
+//! are `send`'s; a send in flight disables the button.
 
 use gazette_model::contract::{Comment, CommentSettings};
-use gazette_model::draft::{draft_storage_key, Draft};
 use gazette_model::i18n::{char_count, rate_limited};
-use gazette_model::validate::{validate_new_comment, Field};
+use gazette_model::validate::Field;
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped;
 
-use crate::api_post::{post_comment, PostError};
-use crate::browser;
+use super::send::{use_reply, Reply, Status};
+use crate::api_post::PostError;
+use crate::browser::before_paint;
 use crate::context::{ui_lang, ui_strings};
-
-const AUTHOR_KEY: &str = "gazette.author";
-
-#[derive(Clone, Debug, PartialEq)]
-enum Status {
-    Idle,
-    Sending,
-    Failed(PostError),
-    Sent { pending: bool },
-}
-
-/// Whether a draft for this form is kept (an inline form reopens after a reload).
-pub fn has_draft(slug: &str, parent: Option<&str>) -> bool {
-    load_draft(&draft_storage_key(slug, parent)).is_some_and(|d| !d.is_blank())
-}
-
-fn load_draft(key: &str) -> Option<Draft> {
-    serde_json::from_str(&browser::stored(key)?).ok()
-}
-
-fn save_draft(key: &str, draft: &Draft) {
-    if let Ok(json) = serde_json::to_string(draft) {
-        browser::store(key, &json);
-    }
-}
 
 #[component]
 pub fn ReplyForm(
@@ -53,116 +26,26 @@ pub fn ReplyForm(
 ) -> impl IntoView {
     let s = ui_strings();
     let lang = ui_lang();
-    let storage_key = draft_storage_key(&slug, parent.as_deref());
-    let initial = load_draft(&storage_key).unwrap_or_else(|| Draft {
-        author: browser::stored(AUTHOR_KEY).unwrap_or_default(),
-        ..Draft::default()
-    });
-    let draft = RwSignal::new(initial);
-    let website = RwSignal::new(String::new());
-    let status = RwSignal::new(Status::Idle);
-    let field_error = RwSignal::new(None::<(Field, String)>);
     let author_ref = NodeRef::<html::Input>::new();
     let title_ref = NodeRef::<html::Input>::new();
     let body_ref = NodeRef::<html::Textarea>::new();
-
-    let prefix = format!("reply-{}", parent.as_deref().unwrap_or("top"));
-    let id = move |name: &str| format!("{prefix}-{name}");
-    let save_key = StoredValue::new(storage_key.clone());
-    let edit = move |change: &dyn Fn(&mut Draft)| {
-        draft.update(|d| change(d));
-        draft.with_untracked(|d| save_key.with_value(|key| save_draft(key, d)));
-        if matches!(status.get_untracked(), Status::Sent { .. }) {
-            status.set(Status::Idle);
-        }
-    };
-
-    let focus_field = move |field: Field| match field {
+    let on_invalid = Callback::new(move |field: Field| match field {
         Field::Author => focus(author_ref),
         Field::Title => focus(title_ref),
         Field::Body | Field::ParentId => focus(body_ref),
-    };
-
+    });
     let max_body = limits.max_body;
-    let send_key = storage_key.clone();
-    let send_slug = slug.clone();
-    let send_parent = parent.clone();
-    let send = move || {
-        if status.get_untracked() == Status::Sending {
-            return;
-        }
-        let mut request = draft.with_untracked(|d| d.to_request(send_parent.as_deref()));
-        request.website = website.get_untracked();
-        let checked = match validate_new_comment(&request, &limits) {
-            Ok(checked) => checked,
-            Err(error) => {
-                field_error.set(Some((error.field, error.message(lang))));
-                status.set(Status::Idle);
-                focus_field(error.field);
-                return;
-            }
-        };
-        field_error.set(None);
-        let payload = serde_json::to_string(&checked).unwrap_or_default();
-        let mut current = draft.get_untracked();
-        let key = current.key_for(&payload, browser::random_uuid);
-        save_draft(&send_key, &current);
-        draft.set(current);
-        status.set(Status::Sending);
-        let (slug, storage_key) = (send_slug.clone(), send_key.clone());
-        spawn_local_scoped(async move {
-            match post_comment(&slug, &checked, &key).await {
-                Ok(comment) => {
-                    browser::remove(&storage_key);
-                    browser::store(AUTHOR_KEY, &checked.author);
-                    let author = checked.author.clone();
-                    draft.set(Draft {
-                        author,
-                        ..Draft::default()
-                    });
-                    let pending = comment.status == gazette_model::contract::CommentStatus::Pending;
-                    status.set(Status::Sent { pending });
-                    on_posted.run(comment);
-                }
-                Err(PostError::Rejected(detail)) => {
-                    if detail.code == "key_reused" {
-                        // The key went with other text: the next send takes a new one.
-                        draft.update(|d| d.key.clear());
-                        status.set(Status::Failed(PostError::Unreachable));
-                        return;
-                    }
-                    let field = match detail.field.as_deref() {
-                        Some("author") => Field::Author,
-                        Some("title") => Field::Title,
-                        _ => Field::Body,
-                    };
-                    let message = if detail.message.is_empty() {
-                        s.form_has_errors.to_owned()
-                    } else {
-                        detail.message.clone()
-                    };
-                    field_error.set(Some((field, message)));
-                    status.set(Status::Failed(PostError::Rejected(detail)));
-                    focus_field(field);
-                }
-                Err(error) => status.set(Status::Failed(error)),
-            }
-        });
-    };
-    let send_on_submit = send.clone();
+    let reply = use_reply(&slug, parent.as_deref(), limits, lang, on_posted, on_invalid);
+    let Reply { draft, website, status, field_error, .. } = reply;
+
+    let prefix = format!("reply-{}", parent.as_deref().unwrap_or("top"));
+    let id = move |name: &str| format!("{prefix}-{name}");
 
     if autofocus {
-        browser::before_paint(move || focus(author_ref));
+        before_paint(move || focus(author_ref));
     }
 
-    let error_for = move |field: Field| {
-        move || {
-            field_error
-                .get()
-                .filter(|(f, _)| *f == field)
-                .map(|(_, message)| message)
-        }
-    };
+    let error_for = move |field: Field| move || reply.error_for(field);
     let described = move |field: Field, hint: &str| {
         let mut ids = String::from(hint);
         if field_error.get().is_some_and(|(f, _)| f == field) {
@@ -191,7 +74,7 @@ pub fn ReplyForm(
 
     view! {
         <form class="reply-form" novalidate aria-label=label
-            on:submit=move |ev| { ev.prevent_default(); send_on_submit(); }
+            on:submit=move |ev| { ev.prevent_default(); reply.send(); }
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
                     if let Some(cancel) = on_cancel { ev.prevent_default(); cancel.run(()); }
@@ -203,7 +86,7 @@ pub fn ReplyForm(
                     aria-describedby={let h = author_hint.clone(); move || described(Field::Author, &h)}
                     aria-invalid=move || error_for(Field::Author)().is_some().to_string()
                     prop:value=move || draft.with(|d| d.author.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.author = v.clone()); }/>
+                    on:input=move |ev| { let v = event_target_value(&ev); reply.edit(|d| d.author = v); }/>
                 <p class="hint" id=author_hint.clone()>{s.field_author_hint}</p>
                 <FieldError id=format!("{author_hint}-error") message=Signal::derive(error_for(Field::Author))/>
             </div>
@@ -213,7 +96,7 @@ pub fn ReplyForm(
                     aria-describedby={let h = title_hint.clone(); move || error_for(Field::Title)().map(|_| format!("{h}-error"))}
                     aria-invalid=move || error_for(Field::Title)().is_some().to_string()
                     prop:value=move || draft.with(|d| d.title.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.title = v.clone()); }/>
+                    on:input=move |ev| { let v = event_target_value(&ev); reply.edit(|d| d.title = v); }/>
                 <FieldError id=format!("{title_hint}-error") message=Signal::derive(error_for(Field::Title))/>
             </div>
             <div class="field">
@@ -222,7 +105,7 @@ pub fn ReplyForm(
                     aria-describedby={let h = body_hint.clone(); move || format!("{} {h}-count", described(Field::Body, &h))}
                     aria-invalid=move || error_for(Field::Body)().is_some().to_string()
                     prop:value=move || draft.with(|d| d.body.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); edit(&|d| d.body = v.clone()); }>
+                    on:input=move |ev| { let v = event_target_value(&ev); reply.edit(|d| d.body = v); }>
                 </textarea>
                 <p class="hint" id=body_hint.clone()>{s.field_body_hint}</p>
                 <p class="hint count" id=format!("{body_hint}-count") class:over=over_limit>

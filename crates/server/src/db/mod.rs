@@ -13,6 +13,10 @@ use std::sync::{Mutex, MutexGuard};
 use gazette_model::contract::{Comment, CommentStatus, NewComment, Timestamp};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, TransactionBehavior};
 
+mod blocking;
+
+pub use blocking::blocking;
+
 /// How long an Idempotency-Key is remembered.
 pub const KEY_TTL_SECONDS: i64 = 24 * 60 * 60;
 

@@ -2,14 +2,20 @@
 
 use gazette_model::contract::{Comment, CommentStatus};
 use gazette_model::dates::{format_comment_date, format_date_time};
-use gazette_model::i18n::{comment_label, expand_replies, more_replies, reply_count, reply_to};
+use gazette_model::i18n::{
+    collapse_replies, comment_label, expand_replies, more_replies, reply_count, reply_to,
+};
 use leptos::prelude::*;
 
 use super::body::comment_body;
-use super::{ThreadCtx, REPLIES_SHOWN};
-use crate::components::reply_form::{has_draft, ReplyForm};
+use super::ctx::ThreadCtx;
+use super::reply_form::ReplyForm;
+use super::storage::has_draft;
 use crate::components::share::ShareControls;
 use crate::context::ui_strings;
+
+/// Replies shown under a comment before "show N more replies".
+const REPLIES_SHOWN: usize = 3;
 
 /// Whether comment `target` is on screen when the thread first renders
 /// with `roots` in order and `shown` of them listed.
@@ -90,7 +96,7 @@ pub fn comment_item(ctx: &ThreadCtx, i: usize, rel_depth: usize) -> AnyView {
 }
 
 /// Comments this reader posted in this visit under `parent`, newest last.
-pub fn posted_replies(ctx: &ThreadCtx, parent: &str, rel_depth: usize) -> impl IntoView {
+fn posted_replies(ctx: &ThreadCtx, parent: &str, rel_depth: usize) -> impl IntoView {
     let ctx = ctx.clone();
     let parent = parent.to_owned();
     move || {
@@ -202,7 +208,7 @@ fn comment_article(
                         {move || if collapsed.get() {
                             expand_replies(descendants, lang)
                         } else {
-                            format!("{} ({})", s.collapse, reply_count(descendants, lang))
+                            collapse_replies(descendants, lang)
                         }}
                     </button>
                 })}

@@ -1,0 +1,199 @@
+//! The one owner of the site's addresses: every route of the app, the URL
+//! of each, the API paths each needs, the file a static build writes it
+//! to, and the slug rule. The app's router and links, its API client,
+//! gazette-render, the build-time prerender and the server all ask here.
+//!
+//! `index.html` keeps a JavaScript copy of [`Route::api_paths`] (it
+//! preloads a route's JSON before the .wasm arrives);
+//! `crates/render/tests/index_html.rs` runs it against this module for a
+//! table of paths.
+
+/// A page of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`
+    Front,
+    /// `/section/{slug}`
+    Section { slug: String },
+    /// `/article/{slug}`
+    Article { slug: String },
+    /// `/article/{slug}/comments`: the whole thread.
+    Thread { slug: String },
+    /// `/article/{slug}/comments/{id}`: one comment's sub-thread.
+    Comment { slug: String, id: String },
+}
+
+impl Route {
+    pub fn section(slug: &str) -> Route {
+        Route::Section { slug: slug.into() }
+    }
+
+    pub fn article(slug: &str) -> Route {
+        Route::Article { slug: slug.into() }
+    }
+
+    pub fn thread(slug: &str) -> Route {
+        Route::Thread { slug: slug.into() }
+    }
+
+    pub fn comment(slug: &str, id: &str) -> Route {
+        Route::Comment {
+            slug: slug.into(),
+            id: id.into(),
+        }
+    }
+
+    /// The route at a URL path (trailing slashes ignored), or `None`: the
+    /// not-found page. Slugs and ids must follow [`is_valid_slug`].
+    pub fn parse(path: &str) -> Option<Route> {
+        let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+        let route = match segments[..] {
+            [] => Route::Front,
+            ["section", slug] => Route::section(slug),
+            ["article", slug] => Route::article(slug),
+            ["article", slug, "comments"] => Route::thread(slug),
+            ["article", slug, "comments", id] => Route::comment(slug, id),
+            _ => return None,
+        };
+        let valid = route.slug().is_none_or(is_valid_slug)
+            && route.comment_id().is_none_or(is_valid_slug);
+        valid.then_some(route)
+    }
+
+    /// The article or section slug in the route.
+    pub fn slug(&self) -> Option<&str> {
+        match self {
+            Route::Front => None,
+            Route::Section { slug }
+            | Route::Article { slug }
+            | Route::Thread { slug }
+            | Route::Comment { slug, .. } => Some(slug),
+        }
+    }
+
+    fn comment_id(&self) -> Option<&str> {
+        match self {
+            Route::Comment { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The URL path of the route, for links.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Front => "/".to_owned(),
+            Route::Section { slug } => format!("/section/{slug}"),
+            Route::Article { slug } => format!("/article/{slug}"),
+            Route::Thread { slug } => format!("/article/{slug}/comments"),
+            Route::Comment { slug, id } => format!("/article/{slug}/comments/{id}"),
+        }
+    }
+
+    /// Every API response the page shows, relative to the API root: what
+    /// the app fetches when it arrives there (and index.html preloads).
+    pub fn api_paths(&self) -> Vec<String> {
+        let mut paths = vec![api::SITE.to_owned()];
+        match self {
+            Route::Front => paths.push(api::FRONT.to_owned()),
+            Route::Section { slug } => paths.push(api::section(slug)),
+            Route::Article { slug } | Route::Thread { slug } | Route::Comment { slug, .. } => {
+                paths.push(api::article(slug));
+                paths.push(api::comments(slug));
+            }
+        }
+        paths
+    }
+
+    /// The responses a page rendered ahead carries inline (gazette-render):
+    /// all of [`Route::api_paths`], but an article page leaves out its
+    /// comments, which load in the app.
+    pub fn inline_paths(&self) -> Vec<String> {
+        let mut paths = self.api_paths();
+        if let Route::Article { slug } = self {
+            paths.retain(|path| *path != api::comments(slug));
+        }
+        paths
+    }
+
+    /// The file a static build writes the page to, relative to `dist/`
+    /// (served as `/x` from `x.html`); `None` for a comment's sub-thread,
+    /// which the thread's page serves through the app.
+    pub fn file(&self) -> Option<String> {
+        match self {
+            Route::Front => Some("index.html".to_owned()),
+            Route::Comment { .. } => None,
+            route => Some(format!("{}.html", &route.href()[1..])),
+        }
+    }
+}
+
+/// The contract's API paths, relative to the API root.
+pub mod api {
+    pub const SITE: &str = "site.json";
+    pub const FRONT: &str = "front.json";
+    /// The comment endpoint's route as the server declares it.
+    pub const POST_COMMENT_ROUTE: &str = "/articles/{slug}/comments";
+
+    pub fn section(slug: &str) -> String {
+        format!("sections/{slug}.json")
+    }
+
+    pub fn article(slug: &str) -> String {
+        format!("articles/{slug}.json")
+    }
+
+    pub fn comments(slug: &str) -> String {
+        format!("articles/{slug}/comments.json")
+    }
+
+    /// Where a new comment on `slug` is posted.
+    pub fn post_comment(slug: &str) -> String {
+        format!("articles/{slug}/comments")
+    }
+
+    /// The article whose comment listing `path` is.
+    pub fn comments_of(path: &str) -> Option<&str> {
+        path.strip_prefix("articles/")?
+            .strip_suffix("/comments.json")
+            .filter(|slug| super::is_valid_slug(slug))
+    }
+}
+
+/// Whether a slug or id from a URL or the API matches the contract's
+/// `^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`; anything else is "not found".
+pub fn is_valid_slug(slug: &str) -> bool {
+    let bytes = slug.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 128
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
+}
+
+/// Whether `path` is an API path the contract could name, relative to the
+/// API root: every segment a slug, the last one a slug plus `.json`. This
+/// rules out schemes, `..`, absolute paths, backslashes and hidden files.
+/// The app fetches only such paths (a listing's `next`, a rendered page's
+/// inline data) and the server serves only such files.
+pub fn is_api_path(path: &str) -> bool {
+    let mut segments = path.split('/').peekable();
+    while let Some(segment) = segments.next() {
+        let name = if segments.peek().is_none() {
+            match segment.strip_suffix(".json") {
+                Some(stem) => stem,
+                None => return false,
+            }
+        } else {
+            segment
+        };
+        if !is_valid_slug(name) {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+#[path = "routes_tests.rs"]
+mod tests;

@@ -1,0 +1,127 @@
+use super::*;
+
+fn paths(route: &str) -> Option<Vec<String>> {
+    Route::parse(route).map(|r| r.api_paths())
+}
+
+#[test]
+fn every_route_parses_back_from_its_href() {
+    for route in [
+        Route::Front,
+        Route::section("maroc"),
+        Route::article("budget-eau_2026"),
+        Route::thread("x"),
+        Route::comment("x", "c12"),
+    ] {
+        assert_eq!(Route::parse(&route.href()), Some(route.clone()), "{route:?}");
+    }
+    assert_eq!(Route::comment("x", "c1").href(), "/article/x/comments/c1");
+    assert_eq!(Route::parse("/article/x/"), Some(Route::article("x")));
+    assert_eq!(Route::parse(""), Some(Route::Front));
+}
+
+#[test]
+fn anything_else_is_not_found() {
+    for other in [
+        "/article/x/comments/c%201",
+        "/article/../x",
+        "/section/a/b",
+        "/section/",
+        "/pas/de/page",
+        "/article/x.json",
+        "/article/x/comments/c1/more",
+        "/shell.html",
+        "/section/é",
+    ] {
+        assert_eq!(Route::parse(other), None, "{other}");
+    }
+}
+
+#[test]
+fn the_api_paths_each_page_needs() {
+    assert_eq!(paths("/").unwrap(), ["site.json", "front.json"]);
+    assert_eq!(
+        paths("/section/maroc").unwrap(),
+        ["site.json", "sections/maroc.json"]
+    );
+    let article = ["site.json", "articles/x.json", "articles/x/comments.json"];
+    assert_eq!(paths("/article/x").unwrap(), article);
+    assert_eq!(paths("/article/x/comments").unwrap(), article);
+    assert_eq!(paths("/article/x/comments/c1").unwrap(), article);
+}
+
+#[test]
+fn an_article_page_rendered_ahead_leaves_its_comments_out() {
+    let inline = |route: &str| Route::parse(route).unwrap().inline_paths();
+    assert_eq!(inline("/article/x"), ["site.json", "articles/x.json"]);
+    assert_eq!(inline("/article/x/comments"), paths("/article/x").unwrap());
+    assert_eq!(inline("/article/x/comments/c1"), inline("/article/x/comments"));
+    assert_eq!(inline("/"), ["site.json", "front.json"]);
+}
+
+#[test]
+fn the_files_of_a_static_build() {
+    let file = |route: &str| Route::parse(route).unwrap().file();
+    assert_eq!(file("/").as_deref(), Some("index.html"));
+    assert_eq!(file("/section/maroc").as_deref(), Some("section/maroc.html"));
+    assert_eq!(file("/article/x").as_deref(), Some("article/x.html"));
+    assert_eq!(
+        file("/article/x/comments").as_deref(),
+        Some("article/x/comments.html")
+    );
+    assert_eq!(file("/article/x/comments/c1"), None);
+}
+
+#[test]
+fn comment_listings_name_their_article() {
+    assert_eq!(api::comments_of(&api::comments("x")), Some("x"));
+    assert_eq!(api::comments_of("articles/x.json"), None);
+    assert_eq!(api::comments_of("articles/../comments.json"), None);
+    assert_eq!(api::post_comment("x"), "articles/x/comments");
+    assert_eq!(
+        api::POST_COMMENT_ROUTE.replace("{slug}", "x"),
+        format!("/{}", api::post_comment("x"))
+    );
+}
+
+#[test]
+fn slugs_follow_the_contract_pattern() {
+    assert!(is_valid_slug("budget-eau_2026"));
+    assert!(is_valid_slug("c103"));
+    assert!(is_valid_slug(&"a".repeat(128)));
+    assert!(!is_valid_slug(&"a".repeat(129)));
+    assert!(!is_valid_slug(""));
+    assert!(!is_valid_slug("-leading"));
+    assert!(!is_valid_slug("../etc"));
+    assert!(!is_valid_slug("é"));
+    assert!(!is_valid_slug("a b"));
+}
+
+#[test]
+fn only_contract_shaped_api_paths_pass() {
+    for ok in [
+        "site.json",
+        "front/page-2.json",
+        "sections/maroc/page-2.json",
+        "articles/x/comments.json",
+    ] {
+        assert!(is_api_path(ok), "{ok}");
+    }
+    for bad in [
+        "",
+        "../site.json",
+        "../x.json",
+        "articles/../../etc/passwd.json",
+        "/etc/passwd.json",
+        "https://evil.example/x.json",
+        "articles//x.json",
+        "articles/x",
+        "sections/maroc/page-2",
+        ".hidden.json",
+        "a\\b.json",
+        "articles/x.json/",
+        "articles/%2e%2e.json",
+    ] {
+        assert!(!is_api_path(bad), "{bad}");
+    }
+}
