@@ -6,6 +6,7 @@ use gazette_model::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::api;
 use crate::browser;
@@ -62,7 +63,20 @@ pub fn App() -> impl IntoView {
 #[component]
 fn RoutePage() -> impl IntoView {
     let pathname = use_location().pathname;
-    move || match Route::parse(&pathname.get()) {
+    // The router updates the address bar (and scrolls to the top) once the
+    // new page is drawn, when told so (as its own `Routes` would).
+    let navigation = use_context::<BrowserUrl>();
+    move || {
+        let page = page_of(Route::parse(&pathname.get()));
+        if let Some(navigation) = &navigation {
+            navigation.ready_to_complete();
+        }
+        page
+    }
+}
+
+fn page_of(route: Option<Route>) -> AnyView {
+    match route {
         Some(Route::Front) => view! { <FrontPage/> }.into_any(),
         Some(Route::Section { slug }) => view! { <SectionPage slug/> }.into_any(),
         Some(Route::Article { slug }) => view! { <ArticlePage slug/> }.into_any(),

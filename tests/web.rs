@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use gazette::components::blocks::Body;
 use gazette::components::summary::ArticleCard;
-use gazette::components::thread::{Posting, ThreadCtx, ThreadList};
+use gazette::comments::{Posting, ThreadCtx, ThreadList};
 use gazette::context::{SiteContext, UiLang};
 use gazette::load::Load;
 use gazette_model::contract::{

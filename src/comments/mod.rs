@@ -3,7 +3,8 @@
 //! comment and its replies (`comment`, `body`), the reply form's markup
 //! (`reply_form`) and its sending (`send`), and what this browser keeps of
 //! them: drafts, the name, pending ids, the sort order (`storage`). Pages
-//! compose [`ThreadBody`]; nothing else here is theirs to call.
+//! compose [`ThreadBody`]; the component tests (tests/web.rs) also draw a
+//! [`ThreadList`] alone.
 //!
 //! Inside, each file uses only those listed before it in this order:
 //! storage, send, reply_form, body, ctx, comment, list, thread.
@@ -17,4 +18,6 @@ mod send;
 mod storage;
 mod thread;
 
+pub use ctx::{Posting, ThreadCtx};
+pub use list::ThreadList;
 pub use thread::{load_comments, ThreadBody, ThreadScope};
