@@ -8,7 +8,14 @@ import { test as base, expect } from "@playwright/test";
 export { expect };
 
 export const test = base.extend({
-  page: async ({ page, javaScriptEnabled }, use) => {
+  page: async ({ page, javaScriptEnabled }, use, testInfo) => {
+    // What the page said, printed when a test fails: a panic in the .wasm
+    // or a failed request then shows in the CI log (no trace is kept).
+    const said = [];
+    page.on("console", (m) => m.type() === "error" || m.type() === "warning" ? said.push(`console.${m.type()}: ${m.text()}`) : null);
+    page.on("pageerror", (e) => said.push(`pageerror: ${e.message}`));
+    page.on("requestfailed", (r) => said.push(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
+    page.on("response", (r) => r.status() >= 400 && said.push(`response ${r.status()}: ${r.request().method()} ${r.url()}`));
     if (javaScriptEnabled !== false) {
       for (const name of ["goto", "reload"]) {
         const navigate = page[name].bind(page);
@@ -20,6 +27,9 @@ export const test = base.extend({
       }
     }
     await use(page);
+    if (testInfo.status !== testInfo.expectedStatus && said.length) {
+      console.error(`--- what the page said during "${testInfo.title}":\n${said.join("\n")}`);
+    }
   },
 });
 

@@ -187,6 +187,8 @@ export const test = base.extend({
     } finally {
       if (testInfo.status !== testInfo.expectedStatus && server.log.length) {
         await testInfo.attach("gazette-server.log", { body: server.log.join("\n"), contentType: "text/plain" });
+        // The CI log keeps only what is printed.
+        console.error(`--- gazette-server's last lines during "${testInfo.title}":\n${server.log.slice(-40).join("\n")}`);
       }
       await server.close();
     }
