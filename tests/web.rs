@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
+use gazette::comments::{Posting, ThreadCtx, ThreadList};
 use gazette::components::blocks::Body;
 use gazette::components::summary::ArticleCard;
-use gazette::comments::{Posting, ThreadCtx, ThreadList};
 use gazette::context::{SiteContext, UiLang};
 use gazette::load::Load;
 use gazette_model::contract::{

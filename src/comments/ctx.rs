@@ -14,9 +14,9 @@ use leptos::prelude::*;
 
 use super::storage::remember_pending;
 use crate::api;
+use crate::browser::before_paint;
 use crate::browser::clock::now_millis;
 use crate::browser::document::{is_narrow_screen, reveal_id};
-use crate::browser::before_paint;
 use crate::context::ui_lang;
 
 /// What every comment of one rendered thread shares.
@@ -111,4 +111,3 @@ pub struct Posting {
     pub can_post: Signal<bool>,
     pub limits: CommentSettings,
 }
-

@@ -45,12 +45,8 @@ pub fn ThreadList(ctx: ThreadCtx, #[prop(optional)] preview: bool) -> impl IntoV
     if let Some(target) = ctx.target.clone() {
         let element_id = format!("comment-{target}");
         let href = ctx.permalink(&target);
-        let visible = initially_visible(
-            &ctx,
-            &roots.get_untracked(),
-            shown.get_untracked(),
-            &target,
-        );
+        let visible =
+            initially_visible(&ctx, &roots.get_untracked(), shown.get_untracked(), &target);
         let navigate = leptos_router::hooks::use_navigate();
         before_paint(move || {
             if visible {

@@ -35,8 +35,21 @@ pub fn ReplyForm(
         Field::Body | Field::ParentId => focus(body_ref),
     });
     let max_body = limits.max_body;
-    let reply = use_reply(&slug, parent.as_deref(), limits, lang, on_posted, on_invalid);
-    let Reply { draft, website, status, field_error, .. } = reply;
+    let reply = use_reply(
+        &slug,
+        parent.as_deref(),
+        limits,
+        lang,
+        on_posted,
+        on_invalid,
+    );
+    let Reply {
+        draft,
+        website,
+        status,
+        field_error,
+        ..
+    } = reply;
 
     let prefix = format!("reply-{}", parent.as_deref().unwrap_or("top"));
     let id = move |name: &str| format!("{prefix}-{name}");

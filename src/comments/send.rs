@@ -97,9 +97,14 @@ impl Reply {
             return;
         }
         let (slug, parent) = self.target.get_value();
-        let mut request = self.draft.with_untracked(|d| d.to_request(parent.as_deref()));
+        let mut request = self
+            .draft
+            .with_untracked(|d| d.to_request(parent.as_deref()));
         request.website = self.website.get_untracked();
-        let checked = match self.limits.with_value(|limits| validate_new_comment(&request, limits)) {
+        let checked = match self
+            .limits
+            .with_value(|limits| validate_new_comment(&request, limits))
+        {
             Ok(checked) => checked,
             Err(error) => {
                 self.field_error

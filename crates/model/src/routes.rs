@@ -55,8 +55,8 @@ impl Route {
             ["article", slug, "comments", id] => Route::comment(slug, id),
             _ => return None,
         };
-        let valid = route.slug().is_none_or(is_valid_slug)
-            && route.comment_id().is_none_or(is_valid_slug);
+        let valid =
+            route.slug().is_none_or(is_valid_slug) && route.comment_id().is_none_or(is_valid_slug);
         valid.then_some(route)
     }
 

@@ -13,7 +13,11 @@ fn every_route_parses_back_from_its_href() {
         Route::thread("x"),
         Route::comment("x", "c12"),
     ] {
-        assert_eq!(Route::parse(&route.href()), Some(route.clone()), "{route:?}");
+        assert_eq!(
+            Route::parse(&route.href()),
+            Some(route.clone()),
+            "{route:?}"
+        );
     }
     assert_eq!(Route::comment("x", "c1").href(), "/article/x/comments/c1");
     assert_eq!(Route::parse("/article/x/"), Some(Route::article("x")));
@@ -55,7 +59,10 @@ fn an_article_page_rendered_ahead_leaves_its_comments_out() {
     let inline = |route: &str| Route::parse(route).unwrap().inline_paths();
     assert_eq!(inline("/article/x"), ["site.json", "articles/x.json"]);
     assert_eq!(inline("/article/x/comments"), paths("/article/x").unwrap());
-    assert_eq!(inline("/article/x/comments/c1"), inline("/article/x/comments"));
+    assert_eq!(
+        inline("/article/x/comments/c1"),
+        inline("/article/x/comments")
+    );
     assert_eq!(inline("/"), ["site.json", "front.json"]);
 }
 
@@ -63,7 +70,10 @@ fn an_article_page_rendered_ahead_leaves_its_comments_out() {
 fn the_files_of_a_static_build() {
     let file = |route: &str| Route::parse(route).unwrap().file();
     assert_eq!(file("/").as_deref(), Some("index.html"));
-    assert_eq!(file("/section/maroc").as_deref(), Some("section/maroc.html"));
+    assert_eq!(
+        file("/section/maroc").as_deref(),
+        Some("section/maroc.html")
+    );
     assert_eq!(file("/article/x").as_deref(), Some("article/x.html"));
     assert_eq!(
         file("/article/x/comments").as_deref(),

@@ -35,7 +35,14 @@ mod tests {
 
     #[test]
     fn every_key_is_in_the_gazette_namespace() {
-        for key in [LANG, THEME, AUTHOR, COMMENT_SORT, &draft("a", None), &pending("a")] {
+        for key in [
+            LANG,
+            THEME,
+            AUTHOR,
+            COMMENT_SORT,
+            &draft("a", None),
+            &pending("a"),
+        ] {
             assert!(key.starts_with("gazette."), "{key}");
         }
         assert_eq!(pending("x"), "gazette.pending.x");

@@ -63,7 +63,10 @@ struct Seen {
 fn run_index_script() -> BTreeMap<String, Seen> {
     let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../index.html"))
         .expect("index.html at the repository root");
-    let from = html.find("<script>").expect("an inline script in index.html") + "<script>".len();
+    let from = html
+        .find("<script>")
+        .expect("an inline script in index.html")
+        + "<script>".len();
     let to = from + html[from..].find("</script>").expect("a closed script");
     let input = serde_json::to_string(&(&html[from..to], PATHS)).unwrap();
     let mut child = Command::new("node")
@@ -73,9 +76,17 @@ fn run_index_script() -> BTreeMap<String, Seen> {
         .spawn()
         .expect("node on PATH (the end-to-end suite needs it too)");
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "node failed on index.html's script");
+    assert!(
+        output.status.success(),
+        "node failed on index.html's script"
+    );
     serde_json::from_slice(&output.stdout).expect("the harness's JSON")
 }
 
@@ -84,7 +95,8 @@ fn index_html_preloads_what_each_route_needs_and_reads_the_known_keys() {
     let seen = run_index_script();
     for path in PATHS {
         // The not-found page needs site.json too (the frame shows it).
-        let needed = Route::parse(path).map_or_else(|| vec![api::SITE.to_owned()], |r| r.api_paths());
+        let needed =
+            Route::parse(path).map_or_else(|| vec![api::SITE.to_owned()], |r| r.api_paths());
         let expected: Vec<String> = needed.iter().map(|p| format!("/api/{p}")).collect();
         assert_eq!(seen[*path].preloads, expected, "preloads of {path}");
         assert_eq!(

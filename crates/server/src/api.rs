@@ -15,8 +15,8 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::content::{counted_slugs, patch_counts, patch_site};
-use crate::errors::{json_response, ApiError, Kind};
 use crate::db::blocking;
+use crate::errors::{json_response, ApiError, Kind};
 use crate::post;
 use crate::state::{AppState, MAX_BODY};
 

@@ -133,7 +133,11 @@ pub fn server_error(status: u16, lang: Lang) -> String {
 
 /// The collapse button of a comment with replies: "Replier (3 réponses)".
 pub fn collapse_replies(n: usize, lang: Lang) -> String {
-    format!("{} ({})", super::strings(lang).collapse, reply_count(n, lang))
+    format!(
+        "{} ({})",
+        super::strings(lang).collapse,
+        reply_count(n, lang)
+    )
 }
 
 /// A thread page's own title: "Commentaires : {article title}".
@@ -211,7 +215,10 @@ mod tests {
 
     #[test]
     fn worded_labels() {
-        assert_eq!(server_error(503, Lang::Fr), "Le serveur a répondu par une erreur (503).");
+        assert_eq!(
+            server_error(503, Lang::Fr),
+            "Le serveur a répondu par une erreur (503)."
+        );
         assert_eq!(collapse_replies(3, Lang::Fr), "Replier (3 réponses)");
         assert_eq!(thread_title("Eau", Lang::Fr), "Commentaires : Eau");
         assert_eq!(thread_title("", Lang::En), "Comments");
