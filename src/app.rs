@@ -18,6 +18,7 @@ use crate::context::{SiteContext, UiLang};
 use crate::load::{use_load, Load};
 use crate::pages::article::ArticlePage;
 use crate::pages::front::FrontPage;
+use crate::pages::moderation::ModerationPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::section::SectionPage;
 use crate::pages::thread::ThreadPage;
@@ -86,6 +87,7 @@ fn page_of(route: Option<Route>) -> AnyView {
         Some(Route::Comment { slug, id }) => {
             view! { <ThreadPage slug scope=ThreadScope::From(id)/> }.into_any()
         }
+        Some(Route::Moderation) => view! { <ModerationPage/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }
 }

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod comments;
 pub mod components;
 pub mod context;
+pub mod desk;
 pub mod load;
 pub mod pages;
 

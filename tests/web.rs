@@ -130,6 +130,9 @@ fn comment(
         body: body.into(),
         created_at: at("2016-03-19T13:13:00+01:00"),
         status,
+        recommend_count: None,
+        featured: false,
+        edited_at: None,
     }
 }
 

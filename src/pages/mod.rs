@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod front;
+pub mod moderation;
 pub mod not_found;
 pub mod section;
 pub mod thread;

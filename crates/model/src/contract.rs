@@ -341,6 +341,15 @@ pub struct Comment {
     pub created_at: Timestamp,
     #[serde(default)]
     pub status: CommentStatus,
+    /// Readers who recommended it (1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommend_count: Option<u32>,
+    /// The newsroom's pick (1.1).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub featured: bool,
+    /// When its author last changed it (1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_at: Option<Timestamp>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]

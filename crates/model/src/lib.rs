@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod inline_data;
 pub mod lang;
 pub mod links;
+pub mod moderation;
 pub mod plural;
 pub mod reading;
 pub mod routes;

@@ -21,6 +21,9 @@ pub enum Route {
     Thread { slug: String },
     /// `/article/{slug}/comments/{id}`: one comment's sub-thread.
     Comment { slug: String, id: String },
+    /// `/moderation`: the moderation desk, linked from nowhere a reader
+    /// sees. Never rendered ahead: it is the app's alone.
+    Moderation,
 }
 
 impl Route {
@@ -53,6 +56,7 @@ impl Route {
             ["article", slug] => Route::article(slug),
             ["article", slug, "comments"] => Route::thread(slug),
             ["article", slug, "comments", id] => Route::comment(slug, id),
+            ["moderation"] => Route::Moderation,
             _ => return None,
         };
         let valid =
@@ -63,7 +67,7 @@ impl Route {
     /// The article or section slug in the route.
     pub fn slug(&self) -> Option<&str> {
         match self {
-            Route::Front => None,
+            Route::Front | Route::Moderation => None,
             Route::Section { slug }
             | Route::Article { slug }
             | Route::Thread { slug }
@@ -86,6 +90,7 @@ impl Route {
             Route::Article { slug } => format!("/article/{slug}"),
             Route::Thread { slug } => format!("/article/{slug}/comments"),
             Route::Comment { slug, id } => format!("/article/{slug}/comments/{id}"),
+            Route::Moderation => "/moderation".to_owned(),
         }
     }
 
@@ -100,8 +105,15 @@ impl Route {
                 paths.push(api::article(slug));
                 paths.push(api::comments(slug));
             }
+            Route::Moderation => {}
         }
         paths
+    }
+
+    /// Whether the page is rendered ahead (at build time and by the
+    /// server); the others are served as the app's shell.
+    pub fn is_rendered(&self) -> bool {
+        *self != Route::Moderation
     }
 
     /// The responses a page rendered ahead carries inline (gazette-render):
@@ -121,7 +133,7 @@ impl Route {
     pub fn file(&self) -> Option<String> {
         match self {
             Route::Front => Some("index.html".to_owned()),
-            Route::Comment { .. } => None,
+            Route::Comment { .. } | Route::Moderation => None,
             route => Some(format!("{}.html", &route.href()[1..])),
         }
     }
@@ -149,6 +161,50 @@ pub mod api {
     /// Where a new comment on `slug` is posted.
     pub fn post_comment(slug: &str) -> String {
         format!("articles/{slug}/comments")
+    }
+
+    /// The report endpoint's route as the server declares it.
+    pub const REPORT_ROUTE: &str = "/articles/{slug}/comments/{id}/reports";
+
+    /// Where a reader reports comment `id` of `slug`.
+    pub fn report(slug: &str, id: &str) -> String {
+        format!("articles/{slug}/comments/{id}/reports")
+    }
+
+    /// The moderation API (1.1), served by a server only.
+    pub mod moderation {
+        /// Sign in (`POST`), sign out (`DELETE`).
+        pub const SESSION: &str = "moderation/session";
+        /// `GET`, with `?state=…&cursor=…`.
+        pub const QUEUE: &str = "moderation/queue";
+        /// `POST` a ban; `DELETE bans/{author_key}` lifts it.
+        pub const BANS: &str = "moderation/bans";
+        /// `GET`, with `?cursor=…`.
+        pub const LOG: &str = "moderation/log";
+
+        /// A decision on comment `id` (`POST`).
+        pub fn decision(id: &str) -> String {
+            format!("moderation/comments/{id}")
+        }
+
+        pub fn ban(author_key: &str) -> String {
+            format!("moderation/bans/{author_key}")
+        }
+
+        /// The queue of `state`'s comments, after `cursor`.
+        pub fn queue(state: &str, cursor: Option<&str>) -> String {
+            match cursor {
+                Some(cursor) => format!("{QUEUE}?state={state}&cursor={cursor}"),
+                None => format!("{QUEUE}?state={state}"),
+            }
+        }
+
+        pub fn log(cursor: Option<&str>) -> String {
+            match cursor {
+                Some(cursor) => format!("{LOG}?cursor={cursor}"),
+                None => LOG.to_owned(),
+            }
+        }
     }
 
     /// The article whose comment listing `path` is.

@@ -15,6 +15,9 @@ fn comment(id: &str, parent: Option<&str>, minute: u32) -> Comment {
         ))
         .expect("test time"),
         status: CommentStatus::Published,
+        recommend_count: None,
+        featured: false,
+        edited_at: None,
     }
 }
 

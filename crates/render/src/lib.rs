@@ -16,5 +16,7 @@ pub use page::render;
 /// rendered ahead of the app: every route (`Route::inline_paths`; an
 /// article's comments load in the app); `None` for any other path.
 pub fn data_for(url: &str) -> Option<Vec<String>> {
-    Route::parse(url).map(|route| route.inline_paths())
+    Route::parse(url)
+        .filter(Route::is_rendered)
+        .map(|route| route.inline_paths())
 }

@@ -17,14 +17,16 @@ use tower_http::limit::RequestBodyLimitLayer;
 use crate::content::{counted_slugs, patch_counts, patch_site};
 use crate::db::blocking;
 use crate::errors::{json_response, ApiError, Kind};
-use crate::post;
 use crate::state::{AppState, MAX_BODY};
+use crate::{moderation, post, report};
 
 pub fn router(state: Arc<AppState>, cors_origin: Option<&str>) -> Result<Router, String> {
     let lang = state.lang;
     let router = Router::new()
         .route("/{*path}", get(get_json))
         .route(api::POST_COMMENT_ROUTE, post(post::post_comment))
+        .route(api::REPORT_ROUTE, post(report::post_report))
+        .merge(moderation::router())
         .fallback(move || async move { ApiError::new(Kind::NotFound, lang) })
         .method_not_allowed_fallback(
             move || async move { ApiError::new(Kind::MethodNotAllowed, lang) },

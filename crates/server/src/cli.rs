@@ -3,8 +3,9 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
+use crate::proxy::Cidr;
 use crate::state::Config;
 
 /// Gazette's reference server: serves the app, the content API and its
@@ -12,6 +13,8 @@ use crate::state::Config;
 #[derive(Debug, Parser)]
 #[command(name = "gazette-server", version, about)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
@@ -36,6 +39,41 @@ pub struct Cli {
     /// Path the API is served under.
     #[arg(long, default_value = "/api")]
     pub api_prefix: String,
+    /// Reader reports that take a comment out of the public listing until a
+    /// moderator decides; 0: reports never hide a comment.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub report_threshold: u32,
+    /// A proxy or load balancer (address or block, e.g. 10.0.0.0/8) whose
+    /// X-Forwarded-For names the client; repeatable.
+    #[arg(long = "trusted-proxy", value_name = "CIDR")]
+    pub trusted_proxies: Vec<Cidr>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add or remove the moderators who sign in at /moderation.
+    Moderators {
+        #[command(subcommand)]
+        action: ModeratorAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModeratorAction {
+    /// Add a moderator (or set a new password): the password, 12
+    /// characters at least, is read from standard input.
+    Add {
+        name: String,
+        /// SQLite database file (created if missing).
+        #[arg(long, default_value = "./gazette.db")]
+        db: PathBuf,
+    },
+    /// Remove a moderator and end their sessions.
+    Remove {
+        name: String,
+        #[arg(long, default_value = "./gazette.db")]
+        db: PathBuf,
+    },
 }
 
 impl Cli {
@@ -69,6 +107,8 @@ impl Cli {
                 cors_origin,
                 rate_limit: self.rate_limit,
                 api_prefix: prefix,
+                report_threshold: self.report_threshold,
+                trusted_proxies: self.trusted_proxies,
             },
         ))
     }

@@ -24,19 +24,31 @@ pub enum Kind {
     BadKey,
     MethodNotAllowed,
     Internal,
+    /// The client is banned from posting and reporting.
+    Banned,
+    /// No valid moderation session, or wrong credentials.
+    Unauthorized,
+    /// A moderation change without the `X-Gazette-Moderation` header.
+    Forbidden,
+    BadReport,
+    BadDecision,
 }
 
 impl Kind {
     pub fn status(self) -> StatusCode {
         match self {
             Kind::NotFound => StatusCode::NOT_FOUND,
-            Kind::Closed => StatusCode::FORBIDDEN,
+            Kind::Closed | Kind::Banned | Kind::Forbidden => StatusCode::FORBIDDEN,
+            Kind::Unauthorized => StatusCode::UNAUTHORIZED,
             Kind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Kind::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             Kind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-            Kind::MalformedJson | Kind::NotJson | Kind::MissingKey | Kind::BadKey => {
-                StatusCode::BAD_REQUEST
-            }
+            Kind::MalformedJson
+            | Kind::NotJson
+            | Kind::MissingKey
+            | Kind::BadKey
+            | Kind::BadReport
+            | Kind::BadDecision => StatusCode::BAD_REQUEST,
             Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -49,7 +61,15 @@ impl Kind {
             Kind::TooLarge => "too_large",
             Kind::KeyReused => "key_reused",
             Kind::RateLimited => "rate_limited",
-            Kind::MalformedJson | Kind::NotJson | Kind::MissingKey | Kind::BadKey => "invalid",
+            Kind::MalformedJson
+            | Kind::NotJson
+            | Kind::MissingKey
+            | Kind::BadKey
+            | Kind::BadReport
+            | Kind::BadDecision => "invalid",
+            Kind::Banned => "banned",
+            Kind::Unauthorized => "unauthorized",
+            Kind::Forbidden => "forbidden",
             Kind::MethodNotAllowed => "method_not_allowed",
             Kind::Internal => "internal",
         }
@@ -70,6 +90,11 @@ impl Kind {
             Kind::BadKey => m.bad_key,
             Kind::MethodNotAllowed => m.method_not_allowed,
             Kind::Internal => m.internal,
+            Kind::Banned => m.banned,
+            Kind::Unauthorized => m.unauthorized,
+            Kind::Forbidden => m.forbidden,
+            Kind::BadReport => m.bad_report,
+            Kind::BadDecision => m.bad_decision,
         }
     }
 }
@@ -112,6 +137,12 @@ impl ApiError {
         ApiError::new(Kind::Internal, lang)
     }
 
+    /// Names the request's field the error is about.
+    pub fn on_field(mut self, field: &'static str) -> ApiError {
+        self.field = Some(field);
+        self
+    }
+
     pub fn retry_after(mut self, seconds: u64) -> ApiError {
         self.retry_after = Some(seconds);
         self
@@ -152,4 +183,13 @@ pub fn json_response(status: StatusCode, body: String) -> Response {
         body,
     )
         .into_response()
+}
+
+/// A JSON answer for one moderator's eyes: never stored by a cache.
+pub fn private_json(status: StatusCode, body: String) -> Response {
+    let mut response = json_response(status, body);
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }

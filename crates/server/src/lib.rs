@@ -1,5 +1,6 @@
 //! Gazette's reference API server: the app's static files, the content API
-//! read from JSON files, and comments stored in SQLite.
+//! read from JSON files, comments stored in SQLite, reader reports and the
+//! moderation API.
 //!
 //! `main.rs` is a thin wrapper so that tests can start the same server
 //! in-process: [`App::open`] then [`serve`]. This file only wires the
@@ -8,13 +9,18 @@
 
 pub mod api;
 pub mod cli;
+pub mod client;
 pub mod content;
 pub mod db;
 pub mod errors;
 pub mod import;
 pub mod log;
+pub mod moderation;
+pub mod moderators;
 pub mod post;
+pub mod proxy;
 pub mod rate_limit;
+pub mod report;
 pub mod state;
 pub mod static_files;
 
@@ -26,8 +32,10 @@ use axum::Router;
 use gazette_model::lang::Lang;
 use tokio::net::TcpListener;
 
+use crate::client::ClientKeys;
 use crate::content::Content;
 use crate::db::Db;
+use crate::moderation::auth::Failures;
 use crate::rate_limit::RateLimiter;
 use crate::state::{AppState, Config};
 
@@ -47,8 +55,11 @@ impl App {
                 config.content.join("site.json").display()
             )
         })?;
-        let db = Db::open(&config.db)
+        let db = Db::open_with(&config.db, config.report_threshold)
             .map_err(|e| format!("cannot open database {}: {e}", config.db.display()))?;
+        let secret = db
+            .author_key_secret(|| client::random_hex(32))
+            .map_err(|e| format!("cannot read the server's secret: {e}"))?;
         import::import_demo_threads(&content, &db);
         if !config.static_dir.join("index.html").is_file() {
             eprintln!(
@@ -63,6 +74,11 @@ impl App {
             site,
             moderate: config.moderate,
             limiter: RateLimiter::new(config.rate_limit),
+            report_limiter: RateLimiter::new(config.rate_limit),
+            keys: ClientKeys::new(&secret),
+            failures: Failures::default(),
+            api_prefix: config.api_prefix.clone(),
+            trusted_proxies: config.trusted_proxies.clone(),
         });
         let router = Router::new()
             .nest(

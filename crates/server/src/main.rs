@@ -1,11 +1,25 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use gazette_server::{cli::Cli, serve, shutdown_signal, App};
+use gazette_server::cli::{Cli, Command};
+use gazette_server::{moderators, serve, shutdown_signal, App};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let (addr, config) = match Cli::parse().into_config() {
+    let mut cli = Cli::parse();
+    if let Some(Command::Moderators { action }) = cli.command.take() {
+        return match moderators::run(action, std::io::stdin().lock()) {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("gazette-server: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let (addr, config) = match cli.into_config() {
         Ok(parsed) => parsed,
         Err(message) => {
             eprintln!("gazette-server: {message}");

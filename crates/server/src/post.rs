@@ -25,6 +25,7 @@ pub async fn post_comment(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let lang = state.lang;
+    let client = state.client(peer, &headers);
     let fail = |kind| ApiError::new(kind, lang);
     let body = body.map_err(|e| match e.status() {
         StatusCode::PAYLOAD_TOO_LARGE => fail(Kind::TooLarge),
@@ -64,9 +65,15 @@ pub async fn post_comment(
     if let Some(previous) = blocking(lang, move || db.find_key(&lookup_key, now_unix)).await? {
         return replay(previous, &fingerprint, lang);
     }
+    let author_key = state.keys.key(client);
+    let db = state.db.clone();
+    let banned_key = author_key.clone();
+    if blocking(lang, move || db.is_banned(&banned_key, now_unix)).await? {
+        return Err(fail(Kind::Banned));
+    }
     state
         .limiter
-        .check(peer.ip())
+        .check(client)
         .map_err(|seconds| fail(Kind::RateLimited).retry_after(seconds))?;
 
     let comment =
@@ -89,6 +96,9 @@ pub async fn post_comment(
             body: comment.body,
             created_at,
             status,
+            recommend_count: None,
+            featured: false,
+            edited_at: None,
         };
         let body = serde_json::to_string(&fake).unwrap_or_default();
         return Ok(json_response(StatusCode::CREATED, body));
@@ -101,6 +111,7 @@ pub async fn post_comment(
             comment: &comment,
             status,
             created_at,
+            author_key: &author_key,
             key: &key,
             fingerprint: &fingerprint,
             now_unix,
@@ -122,7 +133,7 @@ pub async fn post_comment(
 }
 
 /// The first answer again for the same body; `422` for another body.
-fn replay(
+pub(crate) fn replay(
     previous: StoredResponse,
     fingerprint: &str,
     lang: gazette_model::lang::Lang,
@@ -138,7 +149,7 @@ fn replay(
     Ok(response)
 }
 
-fn is_json(headers: &HeaderMap) -> bool {
+pub(crate) fn is_json(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -147,7 +158,7 @@ fn is_json(headers: &HeaderMap) -> bool {
 }
 
 /// The `Idempotency-Key` header, lower-cased; it must be a UUID.
-fn idempotency_key(headers: &HeaderMap) -> Result<String, Kind> {
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<String, Kind> {
     let value = headers.get("idempotency-key").ok_or(Kind::MissingKey)?;
     let key = value.to_str().map_err(|_| Kind::BadKey)?.trim();
     if key.is_empty() {
@@ -170,7 +181,7 @@ pub fn is_uuid(text: &str) -> bool {
 }
 
 /// Now, to the second, with a `+00:00` offset; and as Unix seconds.
-fn now() -> (Timestamp, i64) {
+pub fn now() -> (Timestamp, i64) {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)

@@ -63,7 +63,8 @@ impl RateLimiter {
     }
 }
 
-fn client_key(ip: IpAddr) -> IpAddr {
+/// The address a client counts as: IPv6 by its /64.
+pub fn client_key(ip: IpAddr) -> IpAddr {
     match ip.to_canonical() {
         IpAddr::V6(v6) => {
             let mut segments = v6.segments();

@@ -1,14 +1,19 @@
 //! The server's configuration, as given on the command line, and the state
 //! every handler shares.
 
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use axum::http::HeaderMap;
 use gazette_model::contract::Site;
 use gazette_model::lang::Lang;
 
+use crate::client::ClientKeys;
 use crate::content::Content;
 use crate::db::Db;
+use crate::moderation::auth::Failures;
+use crate::proxy::{client_address, Cidr};
 use crate::rate_limit::RateLimiter;
 
 /// Largest accepted request body (64 KiB); larger ones get `413 too_large`.
@@ -24,6 +29,11 @@ pub struct Config {
     pub cors_origin: Option<String>,
     pub rate_limit: u32,
     pub api_prefix: String,
+    /// Open reports that take a comment out of the public listing until a
+    /// moderator decides (0: reports never hide a comment).
+    pub report_threshold: u32,
+    /// Proxies whose `X-Forwarded-For` names the client (`proxy`).
+    pub trusted_proxies: Vec<Cidr>,
 }
 
 /// What every handler shares.
@@ -36,4 +46,20 @@ pub struct AppState {
     pub lang: Lang,
     pub moderate: bool,
     pub limiter: RateLimiter,
+    /// Reports per client per minute (the same budget as posts, counted apart).
+    pub report_limiter: RateLimiter,
+    /// `author_key`s.
+    pub keys: ClientKeys,
+    /// Failed moderator sign-ins.
+    pub failures: Failures,
+    /// Where the API is served (the session cookie's path starts there).
+    pub api_prefix: String,
+    pub trusted_proxies: Vec<Cidr>,
+}
+
+impl AppState {
+    /// The client of a request from `peer` (`proxy::client_address`).
+    pub fn client(&self, peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
+        client_address(peer.ip(), headers, &self.trusted_proxies)
+    }
 }

@@ -262,8 +262,8 @@ fn honeypot_is_accepted_and_discarded() {
 }
 
 #[test]
-fn moderated_posts_are_pending_and_not_counted() {
-    let fixture = Fixture::new();
+fn moderated_posts_are_pending_not_public_and_not_counted() {
+    let fixture = Fixture::new().rendering();
     let server = Server::start(gazette_server::state::Config {
         moderate: true,
         ..fixture.config()
@@ -278,8 +278,20 @@ fn moderated_posts_are_pending_and_not_counted() {
     let list = server
         .get(&format!("articles/{ARTICLE}/comments.json"))
         .json();
-    assert!(list["comments"].as_array().unwrap().contains(&pending));
+    // Contract 1.1: held comments are not public; only the 201 carries it.
+    assert_eq!(list["comments"], list_before["comments"]);
+    assert!(!list.to_string().contains("en attente"));
     assert_eq!(list["total"], list_before["total"]);
+    let page = support::get(&server.url(&format!("/article/{ARTICLE}/comments")), &[]);
+    assert!(
+        page.body.contains("<div data-prerendered>"),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains("en attente"),
+        "the rendered page carries it"
+    );
     let article = server.get(&format!("articles/{ARTICLE}.json")).json();
     assert_eq!(article["comment_count"], list_before["total"]);
 }

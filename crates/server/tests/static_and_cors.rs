@@ -107,21 +107,10 @@ fn inline_json(html: &str, path: &str) -> serde_json::Value {
     serde_json::from_str(&html[start..end]).unwrap()
 }
 
-/// A shell as Trunk writes it: the app's loader and preloads.
-const SHELL: &str = concat!(
-    "<!DOCTYPE html><html lang=\"fr\"><head><title>La Gazette</title>\n",
-    "<script type=\"module\">\nimport init, * as bindings from '/gazette-1a2b3c4d5e6f7a8b.js';\n",
-    "const wasm = await init({ module_or_path: '/gazette-1a2b3c4d5e6f7a8b_bg.wasm' });\n</script>\n",
-    "<link rel=\"modulepreload\" href=\"/gazette-1a2b3c4d5e6f7a8b.js\">",
-    "<link rel=\"preload\" href=\"/gazette-1a2b3c4d5e6f7a8b_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>\n",
-    "<body>\n<noscript>JavaScript.</noscript>\n</body></html>\n"
-);
-
 #[test]
 fn pages_are_rendered_with_the_live_data() {
-    let fixture = Fixture::new();
+    let fixture = Fixture::new().rendering();
     let static_dir = fixture.dir.path().join("static");
-    std::fs::write(static_dir.join("shell.html"), SHELL).unwrap();
     // As the build writes it: the thread's file in a folder named as the article.
     std::fs::create_dir_all(static_dir.join(format!("article/{ARTICLE}"))).unwrap();
     std::fs::write(

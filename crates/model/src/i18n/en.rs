@@ -91,4 +91,10 @@ pub static EN_API: ApiMessages = ApiMessages {
     bad_key: "The Idempotency-Key header must be a UUID.",
     method_not_allowed: "Method not allowed.",
     internal: "Server error. Please try again later.",
+    banned: "You cannot comment or report on this site for now: the moderators have suspended this browser.",
+    unauthorized: "Wrong name or password, or the session has ended.",
+    forbidden: "This request must come from the moderation desk.",
+    bad_report: "Choose a reason: spam, abuse, off topic or other (a note of at most 500 characters).",
+    bad_decision: "Unknown decision.",
+    unavailable: "The service is unavailable for a moment. Nothing was stored; please try again shortly.",
 };

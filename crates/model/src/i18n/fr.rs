@@ -89,4 +89,10 @@ pub static FR_API: ApiMessages = ApiMessages {
     bad_key: "L'en-tête Idempotency-Key doit être un UUID.",
     method_not_allowed: "Méthode non autorisée.",
     internal: "Erreur du serveur. Réessayez plus tard.",
+    banned: "Vous ne pouvez plus commenter ni signaler sur ce site pour le moment : la modération a suspendu ce navigateur.",
+    unauthorized: "Nom ou mot de passe incorrect, ou session terminée.",
+    forbidden: "Cette requête doit venir du bureau de modération.",
+    bad_report: "Choisissez une raison : spam, abus, hors sujet ou autre (note de 500 caractères au plus).",
+    bad_decision: "Décision inconnue.",
+    unavailable: "Le service est momentanément indisponible. Rien n'a été enregistré ; réessayez dans un moment.",
 };

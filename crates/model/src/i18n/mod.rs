@@ -116,6 +116,12 @@ pub struct ApiMessages {
     pub bad_key: &'static str,
     pub method_not_allowed: &'static str,
     pub internal: &'static str,
+    pub banned: &'static str,
+    pub unauthorized: &'static str,
+    pub forbidden: &'static str,
+    pub bad_report: &'static str,
+    pub bad_decision: &'static str,
+    pub unavailable: &'static str,
 }
 
 pub fn api_messages(lang: Lang) -> &'static ApiMessages {
@@ -227,6 +233,12 @@ mod tests {
                 m.bad_key,
                 m.method_not_allowed,
                 m.internal,
+                m.banned,
+                m.unauthorized,
+                m.forbidden,
+                m.bad_report,
+                m.bad_decision,
+                m.unavailable,
             ];
             assert!(all.iter().all(|text| text.ends_with('.')), "{lang:?}");
         }

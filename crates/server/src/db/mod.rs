@@ -1,9 +1,11 @@
-//! Comments and idempotency records in SQLite (WAL mode).
+//! Comments, idempotency records and moderation in SQLite (WAL mode).
 //!
 //! One writer connection behind a mutex takes every write, each in one
-//! immediate transaction (the comment and its idempotency record together),
-//! so the check-then-insert of an Idempotency-Key cannot race. A few reader
-//! connections serve the listings concurrently.
+//! immediate transaction (the comment and its idempotency record together;
+//! a decision and its log entry together), so the check-then-insert of an
+//! Idempotency-Key cannot race. A few reader connections serve the
+//! listings concurrently. The schema is `schema`; what the public sees of
+//! the comments is `visibility`; moderation's tables are `moderation`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -14,42 +16,25 @@ use gazette_model::contract::{Comment, CommentStatus, NewComment, Timestamp};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, TransactionBehavior};
 
 mod blocking;
+pub mod moderation;
+pub mod schema;
+pub mod visibility;
 
 pub use blocking::blocking;
+
+use visibility::{public_listing, Row, Stored};
 
 /// How long an Idempotency-Key is remembered.
 pub const KEY_TTL_SECONDS: i64 = 24 * 60 * 60;
 
 const READERS: usize = 4;
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS comments (
-    seq INTEGER PRIMARY KEY,
-    article TEXT NOT NULL,
-    id TEXT NOT NULL,
-    parent_id TEXT,
-    author TEXT NOT NULL,
-    title TEXT,
-    body TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    status TEXT NOT NULL,
-    UNIQUE (article, id)
-);
-CREATE INDEX IF NOT EXISTS comments_by_id ON comments (id);
-CREATE TABLE IF NOT EXISTS idempotency (
-    key TEXT PRIMARY KEY,
-    fingerprint TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    response TEXT NOT NULL,
-    created_at INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
-";
-
 pub struct Db {
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
+    /// Open reports that take a comment out of the public listing (0: never).
+    pub report_threshold: u32,
 }
 
 /// A response stored under an Idempotency-Key.
@@ -67,6 +52,8 @@ pub struct NewRecord<'a> {
     pub comment: &'a NewComment,
     pub status: CommentStatus,
     pub created_at: Timestamp,
+    /// The writer's per-client key (`author_key`).
+    pub author_key: &'a str,
     pub key: &'a str,
     pub fingerprint: &'a str,
     pub now_unix: i64,
@@ -83,24 +70,44 @@ pub enum PostOutcome {
 }
 
 impl Db {
-    pub fn open(path: &Path) -> rusqlite::Result<Db> {
-        let writer = Connection::open(path)?;
-        writer.busy_timeout(std::time::Duration::from_secs(10))?;
-        writer.pragma_update(None, "journal_mode", "WAL")?;
+    /// Opens (or creates) the database and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Db, String> {
+        Db::open_with(path, 3)
+    }
+
+    pub fn open_with(path: &Path, report_threshold: u32) -> Result<Db, String> {
+        let text = |e: rusqlite::Error| e.to_string();
+        let mut writer = Connection::open(path).map_err(text)?;
+        writer
+            .busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(text)?;
+        writer
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(text)?;
         // FULL: a comment that got its 201 survives a power cut, not only a crash.
-        writer.pragma_update(None, "synchronous", "FULL")?;
-        writer.execute_batch(SCHEMA)?;
+        writer
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(text)?;
+        writer
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(text)?;
+        schema::migrate(&mut writer)?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
-            let reader = Connection::open(path)?;
-            reader.busy_timeout(std::time::Duration::from_secs(10))?;
-            reader.pragma_update(None, "query_only", true)?;
+            let reader = Connection::open(path).map_err(text)?;
+            reader
+                .busy_timeout(std::time::Duration::from_secs(10))
+                .map_err(text)?;
+            reader
+                .pragma_update(None, "query_only", true)
+                .map_err(text)?;
             readers.push(Mutex::new(reader));
         }
         Ok(Db {
             writer: Mutex::new(writer),
             readers,
             next_reader: AtomicUsize::new(0),
+            report_threshold,
         })
     }
 
@@ -154,7 +161,7 @@ impl Db {
                     c.title,
                     c.body,
                     c.created_at.to_rfc3339(),
-                    status_name(c.status),
+                    Stored::of(c.status).name(),
                 ])?;
             }
         }
@@ -162,33 +169,16 @@ impl Db {
         Ok(stored)
     }
 
-    /// Every comment of `article` in the order stored, and how many are published.
+    /// What the public sees of `article`'s comments, in the order
+    /// stored, and how many are published (`visibility`).
     pub fn list(&self, article: &str) -> rusqlite::Result<(Vec<Comment>, u32)> {
         let conn = self.reader();
-        let mut select = conn.prepare_cached(
-            "SELECT id, parent_id, author, title, body, created_at, status
-             FROM comments WHERE article = ?1 ORDER BY seq",
-        )?;
-        let comments = select
-            .query_map([article], |row| {
-                let created_at: String = row.get(5)?;
-                let status: String = row.get(6)?;
-                Ok(Comment {
-                    id: row.get(0)?,
-                    parent_id: row.get(1)?,
-                    author: row.get(2)?,
-                    title: row.get(3)?,
-                    body: row.get(4)?,
-                    created_at: Timestamp::parse(&created_at).unwrap_or_else(epoch),
-                    status: parse_status(&status),
-                })
-            })?
+        let mut select =
+            conn.prepare_cached(&format!("{SELECT_ROW} WHERE c.article = ?1 ORDER BY c.seq"))?;
+        let rows = select
+            .query_map([article], |row| Ok(read_row(row)?.row))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let published = comments
-            .iter()
-            .filter(|c| c.status == CommentStatus::Published)
-            .count() as u32;
-        Ok((comments, published))
+        Ok(public_listing(rows, self.report_threshold))
     }
 
     /// Published comments per article, for the slugs given.
@@ -202,10 +192,21 @@ impl Db {
         for chunk in articles.chunks(500) {
             let marks = vec!["?"; chunk.len()].join(",");
             let mut select = conn.prepare(&format!(
-                "SELECT article, COUNT(*) FROM comments
-                 WHERE status = 'published' AND article IN ({marks}) GROUP BY article"
+                "SELECT c.article, COUNT(*) FROM comments c
+                 WHERE c.status = 'published' AND c.article IN ({marks})
+                 AND ({OPEN_REPORTS}) < ?{threshold}
+                 GROUP BY c.article",
+                threshold = chunk.len() + 1,
             ))?;
-            let rows = select.query_map(params_from_iter(chunk), |row| {
+            let threshold = match self.report_threshold {
+                0 => i64::MAX,
+                n => i64::from(n),
+            };
+            let values = chunk
+                .iter()
+                .map(|slug| rusqlite::types::Value::Text(slug.clone()))
+                .chain([rusqlite::types::Value::Integer(threshold)]);
+            let rows = select.query_map(params_from_iter(values), |row| {
                 Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?))
             })?;
             for row in rows {
@@ -255,12 +256,16 @@ impl Db {
             body: record.comment.body.clone(),
             created_at: record.created_at,
             status: record.status,
+            recommend_count: None,
+            featured: false,
+            edited_at: None,
         };
         let body = serde_json::to_string(&comment)
             .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
         tx.execute(
-            "INSERT INTO comments (article, id, parent_id, author, title, body, created_at, status)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO comments
+             (article, id, parent_id, author, title, body, created_at, status, author_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 record.article,
                 comment.id,
@@ -269,7 +274,8 @@ impl Db {
                 comment.title,
                 comment.body,
                 comment.created_at.to_rfc3339(),
-                status_name(comment.status),
+                Stored::of(comment.status).name(),
+                record.author_key,
             ],
         )?;
         tx.execute(
@@ -331,18 +337,47 @@ fn next_id(conn: &Connection) -> rusqlite::Result<String> {
     }
 }
 
-fn status_name(status: CommentStatus) -> &'static str {
-    match status {
-        CommentStatus::Published => "published",
-        CommentStatus::Pending => "pending",
-        CommentStatus::Deleted => "deleted",
-    }
+/// Open reports of the comment `c` (a correlated subquery).
+const OPEN_REPORTS: &str =
+    "SELECT COUNT(*) FROM reports r WHERE r.comment_seq = c.seq AND r.cleared = 0";
+
+/// The columns [`read_row`] reads, from `comments c`.
+const SELECT_ROW: &str = "SELECT c.id, c.parent_id, c.author, c.title, c.body, c.created_at,
+    c.status, c.featured,
+    (SELECT COUNT(*) FROM reports r WHERE r.comment_seq = c.seq AND r.cleared = 0),
+    c.seq, c.article, c.author_key
+    FROM comments c";
+
+/// A comment as the moderation desk sees it: its row and where it is.
+pub struct StoredComment {
+    pub row: Row,
+    pub seq: i64,
+    pub article: String,
+    pub author_key: Option<String>,
 }
 
-fn parse_status(name: &str) -> CommentStatus {
-    match name {
-        "pending" => CommentStatus::Pending,
-        "deleted" => CommentStatus::Deleted,
-        _ => CommentStatus::Published,
-    }
+fn read_row(row: &rusqlite::Row) -> rusqlite::Result<StoredComment> {
+    let created_at: String = row.get(5)?;
+    let stored = Stored::parse(&row.get::<_, String>(6)?);
+    Ok(StoredComment {
+        row: Row {
+            comment: Comment {
+                id: row.get(0)?,
+                parent_id: row.get(1)?,
+                author: row.get(2)?,
+                title: row.get(3)?,
+                body: row.get(4)?,
+                created_at: Timestamp::parse(&created_at).unwrap_or_else(epoch),
+                status: stored.status(),
+                recommend_count: None,
+                featured: row.get::<_, i64>(7)? != 0,
+                edited_at: None,
+            },
+            stored,
+            open_reports: row.get(8)?,
+        },
+        seq: row.get(9)?,
+        article: row.get(10)?,
+        author_key: row.get(11)?,
+    })
 }

@@ -16,6 +16,16 @@ pub const HASHED_JS: &str = "gazette-1a2b3c4d5e6f7a8b.js";
 pub const ARTICLE: &str = "tram-ligne-3-tilwa";
 pub const CLOSED_ARTICLE: &str = "a-propos-de-la-gazette";
 
+/// A shell as Trunk writes it: the app's loader and preloads.
+pub const SHELL: &str = concat!(
+    "<!DOCTYPE html><html lang=\"fr\"><head><title>La Gazette</title>\n",
+    "<script type=\"module\">\nimport init, * as bindings from '/gazette-1a2b3c4d5e6f7a8b.js';\n",
+    "const wasm = await init({ module_or_path: '/gazette-1a2b3c4d5e6f7a8b_bg.wasm' });\n</script>\n",
+    "<link rel=\"modulepreload\" href=\"/gazette-1a2b3c4d5e6f7a8b.js\">",
+    "<link rel=\"preload\" href=\"/gazette-1a2b3c4d5e6f7a8b_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>\n",
+    "<body>\n<noscript>JavaScript.</noscript>\n</body></html>\n"
+);
+
 pub fn content_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/api"))
 }
@@ -35,6 +45,13 @@ impl Fixture {
         Fixture { dir }
     }
 
+    /// With the shell the build writes beside its pages, so that the server
+    /// renders pages with its live data.
+    pub fn rendering(self) -> Fixture {
+        std::fs::write(self.dir.path().join("static/shell.html"), SHELL).unwrap();
+        self
+    }
+
     pub fn config(&self) -> Config {
         Config {
             db: self.dir.path().join("gazette.db"),
@@ -44,6 +61,8 @@ impl Fixture {
             cors_origin: None,
             rate_limit: 1000,
             api_prefix: "/api".to_owned(),
+            report_threshold: 3,
+            trusted_proxies: Vec::new(),
         }
     }
 
@@ -214,4 +233,19 @@ pub fn key(n: u64) -> String {
 pub fn comment_json(author: &str, body: &str) -> String {
     serde_json::json!({ "parent_id": null, "author": author, "title": "", "body": body, "website": "" })
         .to_string()
+}
+
+/// Any request: `method` to `url` with `headers` and an optional JSON body.
+pub fn send(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Reply {
+    let mut request = ureq::http::Request::builder().method(method).uri(url);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    if body.is_some() {
+        request = request.header("Content-Type", "application/json");
+    }
+    let request = request
+        .body(body.unwrap_or_default().to_owned())
+        .expect("a request");
+    reply(agent().run(request))
 }

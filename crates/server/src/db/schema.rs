@@ -1,0 +1,136 @@
+//! The database's schema, by versions (`PRAGMA user_version`), applied at
+//! start in one transaction. A database newer than this server knows is
+//! refused rather than misread.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// Each version's statements; version N is `MIGRATIONS[N - 1]`.
+const MIGRATIONS: &[&str] = &[
+    // 1: comments and idempotency records (the first release; `IF NOT
+    // EXISTS` because its databases carry no version).
+    "
+    CREATE TABLE IF NOT EXISTS comments (
+        seq INTEGER PRIMARY KEY,
+        article TEXT NOT NULL,
+        id TEXT NOT NULL,
+        parent_id TEXT,
+        author TEXT NOT NULL,
+        title TEXT,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        UNIQUE (article, id)
+    );
+    CREATE INDEX IF NOT EXISTS comments_by_id ON comments (id);
+    CREATE TABLE IF NOT EXISTS idempotency (
+        key TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        response TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
+    ",
+    // 2: moderation. A comment's `status` may now also be `rejected`.
+    "
+    ALTER TABLE comments ADD COLUMN author_key TEXT;
+    ALTER TABLE comments ADD COLUMN featured INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX comments_by_status ON comments (status, seq);
+    CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE moderators (
+        name TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        moderator TEXT NOT NULL REFERENCES moderators (name) ON DELETE CASCADE,
+        expires_at INTEGER NOT NULL
+    );
+    CREATE TABLE reports (
+        comment_seq INTEGER NOT NULL REFERENCES comments (seq),
+        client_key TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        note TEXT,
+        created_at INTEGER NOT NULL,
+        cleared INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (comment_seq, client_key)
+    );
+    CREATE INDEX reports_open ON reports (cleared, comment_seq);
+    CREATE TABLE bans (
+        author_key TEXT PRIMARY KEY,
+        reason TEXT,
+        until INTEGER NOT NULL,
+        moderator TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE decisions (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        moderator TEXT NOT NULL,
+        action TEXT NOT NULL,
+        comment_id TEXT,
+        reason TEXT
+    );
+    ",
+];
+
+/// The schema version this server writes.
+pub const VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Brings the database to [`VERSION`], or says why it cannot.
+pub fn migrate(conn: &mut Connection) -> Result<(), String> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| e.to_string())?;
+    let found: u32 = tx
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| e.to_string())?;
+    if found > VERSION {
+        return Err(format!(
+            "the database has schema version {found}; this server knows up to {VERSION}: use a newer gazette-server"
+        ));
+    }
+    for (i, statements) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        tx.execute_batch(statements)
+            .map_err(|e| format!("schema version {}: {e}", i + 1))?;
+    }
+    tx.pragma_update(None, "user_version", VERSION)
+        .map_err(|e| e.to_string())?;
+    tx.commit().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_release_database_is_brought_up_to_date_and_keeps_its_comments() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute(
+            "INSERT INTO comments (article, id, author, body, created_at, status)
+             VALUES ('a', 'c1', 'x', 'y', '2026-01-01T00:00:00+00:00', 'published')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let (count, featured): (u32, i64) = conn
+            .query_row("SELECT COUNT(*), MAX(featured) FROM comments", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((count, featured), (1, 0));
+        // Running again changes nothing.
+        migrate(&mut conn).unwrap();
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", VERSION + 1)
+            .unwrap();
+        let error = migrate(&mut conn).unwrap_err();
+        assert!(error.contains("newer gazette-server"), "{error}");
+    }
+}
