@@ -1,7 +1,9 @@
-//! The one write of the API: `POST {api}/articles/{slug}/comments`, with
+//! The reader's writes to the API: a new comment (`POST {api}/articles/
+//! {slug}/comments`) and a report (`…/comments/{id}/reports`), each with
 //! its Idempotency-Key, a timeout, and every answer of the contract typed.
 
 use gazette_model::contract::{Comment, ErrorDetail, ErrorResponse, NewComment};
+use gazette_model::moderation::NewReport;
 use gazette_model::routes::api;
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout;
@@ -22,7 +24,9 @@ pub enum PostError {
     RateLimited(u64),
     /// 403: comments are closed on this article.
     Closed,
-    /// 404: the article is gone.
+    /// 403 `banned`: the moderators suspended this reader.
+    Banned,
+    /// 404: the article (or the comment reported) is gone.
     Gone,
 }
 
@@ -31,8 +35,28 @@ pub async fn post_comment(
     request: &NewComment,
     key: &str,
 ) -> Result<Comment, PostError> {
-    let url = format!("{}/{}", api_root(), api::post_comment(slug));
     let body = serde_json::to_string(request).map_err(|_| PostError::Unreachable)?;
+    let (_, text) = post_json(&api::post_comment(slug), body, key).await?;
+    serde_json::from_str(&text).map_err(|_| PostError::Unreachable)
+}
+
+/// Reports comment `id`; `true` when this is the reader's first report of
+/// it (`201`), `false` when they had reported it already (`200`).
+pub async fn post_report(
+    slug: &str,
+    id: &str,
+    report: &NewReport,
+    key: &str,
+) -> Result<bool, PostError> {
+    let body = serde_json::to_string(report).map_err(|_| PostError::Unreachable)?;
+    let (status, _) = post_json(&api::report(slug, id), body, key).await?;
+    Ok(status == 201)
+}
+
+/// POSTs `body` to `path` under the API root; a 2xx status and its body,
+/// or the contract's error typed.
+async fn post_json(path: &str, body: String, key: &str) -> Result<(u16, String), PostError> {
+    let url = format!("{}/{path}", api_root());
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     if let Some(controller) = controller {
@@ -50,8 +74,17 @@ pub async fn post_comment(
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let text = response.text().await.map_err(|_| PostError::Unreachable)?;
+    let detail = || match serde_json::from_str::<ErrorResponse>(&text) {
+        Ok(e) => e.error,
+        Err(_) => ErrorDetail {
+            code: "invalid".into(),
+            message: String::new(),
+            field: None,
+        },
+    };
     match status {
-        200..=299 => serde_json::from_str(&text).map_err(|_| PostError::Unreachable),
+        200..=299 => Ok((status, text)),
+        403 if detail().code == "banned" => Err(PostError::Banned),
         403 => Err(PostError::Closed),
         404 => Err(PostError::Gone),
         429 => Err(PostError::RateLimited(
@@ -59,14 +92,7 @@ pub async fn post_comment(
                 .and_then(|s| s.trim().parse().ok())
                 .unwrap_or(60),
         )),
-        400..=499 => match serde_json::from_str::<ErrorResponse>(&text) {
-            Ok(e) => Err(PostError::Rejected(e.error)),
-            Err(_) => Err(PostError::Rejected(ErrorDetail {
-                code: "invalid".into(),
-                message: String::new(),
-                field: None,
-            })),
-        },
+        400..=499 => Err(PostError::Rejected(detail())),
         _ => Err(PostError::Unreachable),
     }
 }

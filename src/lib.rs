@@ -3,6 +3,7 @@
 //! Contract types and pure logic live in the `gazette-model` crate.
 
 pub mod api;
+pub mod api_moderation;
 pub mod api_post;
 mod app;
 pub mod browser;

@@ -7,10 +7,11 @@ use gazette_model::i18n::{
 };
 use leptos::prelude::*;
 
-use super::body::comment_body;
 use super::ctx::ThreadCtx;
 use super::reply_form::ReplyForm;
+use super::report::ReportControl;
 use super::storage::has_draft;
+use crate::components::comment_body::comment_body;
 use crate::components::share::ShareControls;
 use crate::context::ui_strings;
 
@@ -215,6 +216,10 @@ fn comment_article(
                 {(!deleted && !pending).then(|| {
                     let title = c.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| c.author.clone());
                     view! { <ShareControls id=id.clone() title path=ctx.permalink(&id)/> }
+                })}
+                {let (slug, id) = (ctx.slug.to_string(), id.clone());
+                move || (can_post.get() && !deleted && !pending).then(|| view! {
+                    <ReportControl slug=slug.clone() id=id.clone()/>
                 })}
             </div>
         </article>

@@ -46,7 +46,7 @@ impl ThreadCtx {
         let known = thread.clone();
         let on_posted = Callback::new(move |comment: Comment| {
             if comment.status == CommentStatus::Pending {
-                remember_pending(&pending_slug, &comment.id);
+                remember_pending(&pending_slug, &comment);
             }
             let element_id = format!("comment-{}", comment.id);
             api::forget_comments(&pending_slug);

@@ -78,6 +78,7 @@ pub fn ReplyForm(
         Status::Failed(PostError::Unreachable) => Some(s.send_failed.to_owned()),
         Status::Failed(PostError::RateLimited(seconds)) => Some(rate_limited(seconds, lang)),
         Status::Failed(PostError::Closed) => Some(s.comments_closed.to_owned()),
+        Status::Failed(PostError::Banned) => Some(s.banned.to_owned()),
         Status::Failed(PostError::Gone) => Some(s.article_gone.to_owned()),
         Status::Failed(PostError::Rejected(_)) => Some(s.form_has_errors.to_owned()),
     };

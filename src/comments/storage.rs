@@ -1,12 +1,16 @@
 //! What this browser keeps of its comments: unsent drafts, the name last
-//! signed with, the ids of its own comments awaiting moderation, and the
+//! signed with, its own comments awaiting moderation, and the
 //! reader's sort order. Keys: `gazette_model::storage_keys`.
 
+use gazette_model::contract::{Comment, CommentStatus};
 use gazette_model::draft::Draft;
 use gazette_model::storage_keys;
 use gazette_model::thread::SortOrder;
 
 use crate::browser::storage::{remove, store, stored};
+
+/// Pending comments kept per article.
+const MAX_PENDING: usize = 20;
 
 /// The draft of the form replying to `parent` (or starting a new comment).
 pub fn load_draft(slug: &str, parent: Option<&str>) -> Option<Draft> {
@@ -38,17 +42,43 @@ pub fn remember_author(name: &str) {
     store(storage_keys::AUTHOR, name);
 }
 
-/// Ids of this browser's own comments awaiting moderation on `slug`.
-pub fn own_pending(slug: &str) -> Vec<String> {
+/// This browser's own comments awaiting moderation on `slug`, as the
+/// `201` answers gave them: a server keeps them out of its listing.
+pub fn own_pending(slug: &str) -> Vec<Comment> {
     stored(&storage_keys::pending(slug))
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default()
 }
 
-pub fn remember_pending(slug: &str, id: &str) {
-    let mut ids = own_pending(slug);
-    ids.push(id.to_owned());
-    if let Ok(json) = serde_json::to_string(&ids) {
+/// Keeps a comment awaiting moderation (the last [`MAX_PENDING`] per article).
+pub fn remember_pending(slug: &str, comment: &Comment) {
+    let mut kept = own_pending(slug);
+    kept.retain(|c| c.id != comment.id);
+    kept.push(comment.clone());
+    let excess = kept.len().saturating_sub(MAX_PENDING);
+    kept.drain(..excess);
+    keep_pending(slug, &kept);
+}
+
+/// Forgets the pending comments `listing` now shows published (or as a
+/// placeholder): a moderator decided.
+pub fn forget_decided(slug: &str, listing: &[Comment]) {
+    let mut kept = own_pending(slug);
+    let before = kept.len();
+    kept.retain(|mine| {
+        !listing
+            .iter()
+            .any(|c| c.id == mine.id && c.status != CommentStatus::Pending)
+    });
+    if kept.len() != before {
+        keep_pending(slug, &kept);
+    }
+}
+
+fn keep_pending(slug: &str, kept: &[Comment]) {
+    if kept.is_empty() {
+        remove(&storage_keys::pending(slug));
+    } else if let Ok(json) = serde_json::to_string(kept) {
         store(&storage_keys::pending(slug), &json);
     }
 }

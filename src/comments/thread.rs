@@ -12,7 +12,7 @@ use leptos_router::components::A;
 use super::comment::comment_item;
 use super::ctx::{Posting, ThreadCtx};
 use super::list::ThreadList;
-use super::storage::own_pending;
+use super::storage::{forget_decided, own_pending};
 use crate::api::{self, ApiError};
 use crate::browser::before_paint;
 use crate::browser::document::{location_hash, reveal_id};
@@ -84,6 +84,7 @@ pub fn ThreadBody(
                 view! { <ErrorState error=error.clone() retry inline=true/> }.into_any()
             }
             Load::Ready(list) => {
+                forget_decided(&slug, &list.comments);
                 let thread = Arc::new(Thread::build(&list.comments, &own_pending(&slug)));
                 // Untracked: the thread is built once; only `can_post` follows
                 // the article as it arrives.

@@ -2,9 +2,11 @@
 //! markup. A page loads its data and hands it down; the two components
 //! that reach the API do so through its client (`crate::api`) when the
 //! reader asks: the feed's next page and a card's prefetch on hover. The
-//! comments feature has its own folder (`crate::comments`).
+//! comments feature (`crate::comments`) and the moderation desk
+//! (`crate::desk`) have their own folders.
 
 pub mod blocks;
+pub mod comment_body;
 pub mod feed;
 pub mod layout;
 pub mod prefs;

@@ -4,10 +4,8 @@
 // as a returning reader's stored choice would be; the system's light and dark
 // schemes are then checked on the same state. Also: reading from the keyboard.
 import { test, expect } from "./support/app.js";
-import AxeBuilder from "@axe-core/playwright";
-import { ARTICLES, backgroundLuminance, mainArticle, serveShell } from "./support.js";
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+import { ARTICLES, mainArticle, serveShell } from "./support.js";
+import { auditBothSchemes } from "./support/axe.js";
 const MARKET = ARTICLES.market;
 const THREAD = `/article/${MARKET.slug}/comments`;
 
@@ -156,16 +154,6 @@ const STATES = [
   }],
 ];
 
-/** One line per failing element: rule, impact, target and axe's summary. */
-function describe(violations) {
-  return violations
-    .map((v) => [
-      `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
-      ...v.nodes.map((n) => `  at ${n.target.join(" ")}\n    ${(n.failureSummary ?? "").replace(/\n/g, "\n    ")}`),
-    ].join("\n"))
-    .join("\n");
-}
-
 for (const [name, open] of STATES) {
   test(`${name} has no WCAG 2.2 AA violations, in French and Arabic, light and dark`, async ({ context }, testInfo) => {
     for (const lang of ["fr", "ar"]) {
@@ -179,21 +167,8 @@ for (const [name, open] of STATES) {
         const release = await open(page, t);
         await expect(page.locator("html")).toHaveAttribute("lang", lang);
         await expect(page.locator("html")).toHaveAttribute("dir", t.dir);
-        // Comments skip rendering off screen (content-visibility: auto), and
-        // axe's geometric rules (target-size, color-contrast) would measure
-        // their stale placeholder boxes; render everything as a reader who
-        // scrolled there sees it.
-        await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
-
         // The same state in both schemes: the system's choice applies live.
-        for (const scheme of ["light", "dark"]) {
-          const combo = `${name}, ${lang}, ${scheme}, ${testInfo.project.name}`;
-          await page.emulateMedia({ colorScheme: scheme });
-          if (scheme === "dark") await expect.poll(() => backgroundLuminance(page), `${combo}: dark background`).toBeLessThan(0.2);
-          else await expect.poll(() => backgroundLuminance(page), `${combo}: light background`).toBeGreaterThan(0.6);
-          const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-          expect.soft(violations.map((v) => v.id), `${combo}:\n${describe(violations)}`).toEqual([]);
-        }
+        await auditBothSchemes(page, `${name}, ${lang}, ${testInfo.project.name}`);
         await release?.();
       } finally {
         // Drafts and preferences must not leak into the next language.

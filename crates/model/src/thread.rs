@@ -54,17 +54,28 @@ pub struct Thread {
 
 impl Thread {
     /// Builds the tree of `comments`. Pending comments are left out, except
-    /// those whose ids are in `own_pending` (the reader's own, awaiting
-    /// moderation). Top-level comments come newest first.
-    pub fn build(comments: &[Comment], own_pending: &[String]) -> Thread {
+    /// the reader's own (`own_pending`, kept by their browser from the
+    /// `201` answers): those in the listing (static files list them, the
+    /// version-1 way) and those a server keeps private (contract 1.1),
+    /// which are added. Top-level comments come newest first.
+    pub fn build(comments: &[Comment], own_pending: &[Comment]) -> Thread {
         let mut index: HashMap<String, usize> = HashMap::with_capacity(comments.len());
-        let mut kept: Vec<Comment> = Vec::with_capacity(comments.len());
+        let mut kept: Vec<Comment> = Vec::with_capacity(comments.len() + own_pending.len());
+        let is_own = |id: &str| own_pending.iter().any(|c| c.id == id);
         for comment in comments {
-            let visible =
-                comment.status != CommentStatus::Pending || own_pending.contains(&comment.id);
+            let visible = comment.status != CommentStatus::Pending || is_own(&comment.id);
             if visible && !index.contains_key(&comment.id) {
                 index.insert(comment.id.clone(), kept.len());
                 kept.push(comment.clone());
+            }
+        }
+        for comment in own_pending {
+            if !index.contains_key(&comment.id) {
+                index.insert(comment.id.clone(), kept.len());
+                kept.push(Comment {
+                    status: CommentStatus::Pending,
+                    ..comment.clone()
+                });
             }
         }
         let mut parents: Vec<Option<usize>> = kept

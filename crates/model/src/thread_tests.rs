@@ -154,9 +154,32 @@ fn pending_is_hidden_except_the_readers_own() {
         ["r", "a"],
         "a reply to a hidden comment is shown at the top"
     );
-    let shown = Thread::build(&list, &["p".to_owned()]);
+    let shown = Thread::build(&list, &[list[1].clone()]);
     assert_eq!(roots(&shown), ["p", "a"]);
     assert_eq!(children(&shown, "p"), ["r"]);
+}
+
+#[test]
+fn the_readers_own_pending_comments_are_added_where_the_listing_leaves_them_out() {
+    // A server (contract 1.1) lists neither the held comment nor its held reply.
+    let list = vec![comment("a", None, 1)];
+    let mut mine = comment("p", None, 2);
+    mine.status = CommentStatus::Pending;
+    let mut my_reply = comment("q", Some("a"), 3);
+    my_reply.status = CommentStatus::Pending;
+    let thread = Thread::build(&list, &[mine.clone(), my_reply]);
+    assert_eq!(roots(&thread), ["p", "a"]);
+    assert_eq!(children(&thread, "a"), ["q"]);
+    // Once published, the listing's copy is the one shown.
+    let mut published = mine.clone();
+    published.status = CommentStatus::Published;
+    published.body = "as listed".into();
+    let thread = Thread::build(&[published], &[mine]);
+    let node = &thread.nodes[thread.roots[0]];
+    assert_eq!(
+        (node.comment.status, node.comment.body.as_str()),
+        (CommentStatus::Published, "as listed")
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 // folder, serving the built app (dist/) and its content API. It can be stopped
 // (SIGTERM, as an operator would) and started again on the same port and
 // database, which is how the tests take the backend away and bring it back.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -146,6 +146,16 @@ export class GazetteServer {
     } finally {
       rmSync(this.dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Adds a moderator as an operator does, on the server's machine:
+   * `gazette-server moderators add NAME --db DB` with the password on stdin.
+   */
+  addModerator(name, password) {
+    const done = spawnSync(BINARY, ["moderators", "add", name, "--db", this.db], { input: `${password}\n`, encoding: "utf8" });
+    if (done.status !== 0) throw new Error(`moderators add ${name}: ${done.stderr}`);
+    return done.stdout.trim();
   }
 
   /** GET {api}/path.json, parsed. */

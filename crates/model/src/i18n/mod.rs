@@ -6,15 +6,17 @@
 //! the spaces and punctuation that join these.
 
 mod ar;
+mod desk;
 mod en;
 mod fields;
 mod fr;
 mod words;
 
-pub use ar::{AR, AR_API};
-pub use en::{EN, EN_API};
+pub use ar::{AR, AR_API, AR_DESK};
+pub use desk::{desk_strings, DeskStrings};
+pub use en::{EN, EN_API, EN_DESK};
 pub use fields::field_error;
-pub use fr::{FR, FR_API};
+pub use fr::{FR, FR_API, FR_DESK};
 pub use words::*;
 
 use crate::lang::Lang;
@@ -93,6 +95,20 @@ pub struct Strings {
     pub noun_title: &'static str,
     pub noun_body: &'static str,
     pub parent_not_found: &'static str,
+    // Reporting a comment.
+    pub report: &'static str,
+    pub report_legend: &'static str,
+    pub report_spam: &'static str,
+    pub report_abuse: &'static str,
+    pub report_off_topic: &'static str,
+    pub report_other: &'static str,
+    pub report_note: &'static str,
+    pub report_send: &'static str,
+    pub report_sent: &'static str,
+    pub report_again: &'static str,
+    pub report_failed: &'static str,
+    pub report_choose: &'static str,
+    pub banned: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -213,6 +229,19 @@ mod tests {
                 s.noun_title,
                 s.noun_body,
                 s.parent_not_found,
+                s.report,
+                s.report_legend,
+                s.report_spam,
+                s.report_abuse,
+                s.report_off_topic,
+                s.report_other,
+                s.report_note,
+                s.report_send,
+                s.report_sent,
+                s.report_again,
+                s.report_failed,
+                s.report_choose,
+                s.banned,
             ];
             assert!(all.iter().all(|text| !text.trim().is_empty()), "{lang:?}");
         }
