@@ -1,9 +1,21 @@
 #!/usr/bin/env bash
 # Builds the release app into dist/ (wasm-opt -Oz from npm binaryen), then
-# prerenders the read pages from public/api (crates/prerender): dist/shell.html
-# is the app's page for any other path.
+# the moderation desk's own bundle into dist/desk/ (the same app with the
+# `desk` feature, from a copy of index.html; readers never download it),
+# then prerenders the read pages from public/api (crates/prerender):
+# dist/shell.html is the app's page for any other path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 trunk build --release --cargo-profile wasm-release --offline "$@"
+# The desk's page: index.html with the `desk` feature and without the
+# content folders (they are in dist/ already). Trunk resolves its links
+# from the page's folder, so the copy sits beside index.html.
+desk_page=desk.html
+trap 'rm -f "$desk_page"' EXIT
+sed -e 's/data-cargo-features="csr"/data-cargo-features="csr,desk"/' \
+    -e '/rel="copy-dir"/d' index.html > "$desk_page"
+grep -q 'data-cargo-features="csr,desk"' "$desk_page" || { echo "build.sh: index.html has no csr feature link to extend" >&2; exit 1; }
+trunk build --release --cargo-profile wasm-release --offline --dist dist/desk --public-url /desk/ "$@" "$desk_page"
+if [ -f dist/desk/desk.html ]; then mv dist/desk/desk.html dist/desk/index.html; fi
 cargo run --quiet --locked -p gazette-prerender -- dist public/api

@@ -14,4 +14,10 @@ if [ "${1:-}" = "--static" ]; then
   exec node scripts/serve-static.mjs dist "${addr##*:}"
 fi
 cargo build --release --locked -p gazette-server
+cat <<EOM
+Moderation desk: http://$addr/moderation (sign in as a moderator). Add one,
+with a password of 12 characters at least, on this machine:
+  printf '%s\n' 'a long passphrase' | target/release/gazette-server moderators add NAME --db ./gazette.db
+(remove: target/release/gazette-server moderators remove NAME --db ./gazette.db)
+EOM
 exec target/release/gazette-server --addr "$addr" --db ./gazette.db --static dist --content dist/api

@@ -3,6 +3,7 @@
 //! Contract types and pure logic live in the `gazette-model` crate.
 
 pub mod api;
+#[cfg(feature = "desk")]
 pub mod api_moderation;
 pub mod api_post;
 mod app;
@@ -10,6 +11,7 @@ pub mod browser;
 pub mod comments;
 pub mod components;
 pub mod context;
+#[cfg(feature = "desk")]
 pub mod desk;
 pub mod load;
 pub mod pages;

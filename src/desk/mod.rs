@@ -1,4 +1,5 @@
-//! The moderation desk at `/moderation`, linked from nowhere a reader sees:
+//! The moderation desk at `/moderation`, linked from nowhere a reader sees,
+//! and built only into the desk's own bundle (feature `desk`):
 //! sign-in (`sign_in`), the queue with its keyboard and decisions
 //! (`queue`, one item: `item`), and the decision log (`log`), against the
 //! contract's moderation API (`crate::api_moderation`). Comment text here
@@ -16,11 +17,10 @@ use gazette_model::i18n::{desk_strings, DeskStrings};
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
 
-use crate::api_moderation::{self, DeskError};
-use crate::components::title::use_document_title;
-use crate::context::{ui_lang, ui_strings, SiteContext};
-use crate::load::Load;
 use gazette_model::moderation::QueueState;
+
+use crate::api_moderation::{self, DeskError};
+use crate::context::{ui_lang, ui_strings};
 
 use queue::QueuePanel;
 use sign_in::SignInForm;
@@ -37,26 +37,10 @@ fn desk() -> &'static DeskStrings {
     desk_strings(ui_lang())
 }
 
+/// The desk, in the desk's bundle: `pages::moderation` frames it.
 #[component]
 pub fn Desk() -> impl IntoView {
-    let d = desk();
-    use_document_title(move || d.title.to_owned());
-    let site = expect_context::<SiteContext>().0;
-    let posting = move || match &*site.read() {
-        Load::Ready(site) => Some(site.comments.posting),
-        Load::Failed(_) => Some(false),
-        Load::Loading => None,
-    };
-    view! {
-        <section class="desk" aria-labelledby="desk-title">
-            <h1 id="desk-title">{d.title}</h1>
-            {move || match posting() {
-                None => view! { <p class="loading">{ui_strings().loading}</p> }.into_any(),
-                Some(false) => view! { <p class="notice">{d.needs_server}</p> }.into_any(),
-                Some(true) => view! { <Session/> }.into_any(),
-            }}
-        </section>
-    }
+    view! { <Session/> }
 }
 
 /// Signed in or not: the queue answers `401` when not.

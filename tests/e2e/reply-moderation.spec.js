@@ -1,5 +1,6 @@
 // A site that moderates first (gazette-server --moderate): a new comment is
-// stored as pending, shown to the browser that wrote it and to nobody else.
+// stored as pending, kept out of the public listing, and shown to the
+// browser that wrote it (from the 201 answer it keeps) and to nobody else.
 import { test, expect } from "./support/server.js";
 import { BUDGET, TEXT, comment, commentItem, fillForm, inlineForm, openThread, replyButton, threadCount, topForm } from "./support/replies.js";
 
@@ -18,8 +19,10 @@ test("a held comment is shown “En attente de modération” to its author only
   // Not counted and not answerable until it is published.
   await expect(threadCount(page, BUDGET.count)).toBeVisible();
   await expect(replyButton(page, "Commentaire de Nadia")).toHaveCount(0);
-  const stored = await server.comments(BUDGET.slug);
-  expect(stored.filter((c) => c.author === "Nadia")).toEqual([expect.objectContaining({ status: "pending" })]);
+  // Contract 1.1: the public listing does not carry it; only its author's
+  // browser does, from the 201 answer.
+  const listed = await server.comments(BUDGET.slug);
+  expect(listed.filter((c) => c.author === "Nadia")).toEqual([]);
 
   await page.reload();
   await expect(threadCount(page, BUDGET.count)).toBeVisible();

@@ -87,6 +87,12 @@ pub struct CommentSettings {
     pub max_title: usize,
     #[serde(default = "default_max_author")]
     pub max_author: usize,
+    /// The site's community rules, linked next to every form (1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidelines: Option<FooterLink>,
+    /// How long an author may edit or delete their comment (1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edit_window_seconds: Option<u64>,
 }
 
 fn yes() -> bool {
@@ -110,6 +116,8 @@ impl Default for CommentSettings {
             max_body: default_max_body(),
             max_title: default_max_title(),
             max_author: default_max_author(),
+            guidelines: None,
+            edit_window_seconds: None,
         }
     }
 }

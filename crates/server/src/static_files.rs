@@ -1,7 +1,8 @@
 //! The app's files: a file if it exists; else, for the pages the app renders
 //! ahead (front page, sections, articles, threads: gazette_render::data_for),
 //! the page rendered now with this server's live data by the app's own
-//! components; else the shell, the app that routes in the browser. The
+//! components; `/moderation`, the moderation desk's own bundle
+//! (`desk/index.html`); else the shell, the app that routes in the browser. The
 //! shell is `shell.html` as the build writes it beside its prerendered
 //! pages, or `index.html` in a plain Trunk build. Hashed assets are cached
 //! for a year, everything else is revalidated on each use.
@@ -16,6 +17,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower_http::services::ServeDir;
+
+use gazette_model::routes::Route;
 
 use crate::api::api_json;
 use crate::state::AppState;
@@ -37,7 +40,10 @@ pub fn router(dir: &Path, state: Arc<AppState>) -> Router {
         let (page, mut files) = (page.clone(), files.clone());
         async move {
             let path = request.uri().path();
-            if path == "/index.html" || gazette_render::data_for(path).is_some() {
+            let is_page = path == "/index.html"
+                || gazette_render::data_for(path).is_some()
+                || Route::parse(path) == Some(Route::Moderation);
+            if is_page {
                 return page(request).await;
             }
             match files.try_call(request).await {
@@ -52,7 +58,12 @@ pub fn router(dir: &Path, state: Arc<AppState>) -> Router {
 }
 
 async fn serve_page(dir: &Path, state: &AppState, url: &str) -> Response {
-    let Ok(shell) = tokio::fs::read_to_string(shell_file(dir)).await else {
+    let page = if Route::parse(url) == Some(Route::Moderation) && desk_file(dir).is_file() {
+        desk_file(dir)
+    } else {
+        shell_file(dir)
+    };
+    let Ok(shell) = tokio::fs::read_to_string(page).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let url = if url == "/index.html" { "/" } else { url };
@@ -99,6 +110,11 @@ async fn render_live(
             None
         }
     }
+}
+
+/// The moderation desk's own bundle (scripts/build.sh), served at `/moderation`.
+pub fn desk_file(dir: &Path) -> PathBuf {
+    dir.join("desk/index.html")
 }
 
 /// The app's shell: shell.html beside prerendered pages, else index.html.

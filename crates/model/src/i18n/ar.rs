@@ -88,6 +88,9 @@ pub static AR: Strings = Strings {
     report_failed: "تعذّر إرسال البلاغ. حاول مرة أخرى بعد قليل.",
     report_choose: "اختر سببًا.",
     banned: "علّق المشرفون هذا المتصفح: لا يمكنك التعليق أو الإبلاغ حاليًا. نصّك محفوظ.",
+    desk_title: "مكتب الإشراف",
+    desk_needs_server: "يتطلب الإشراف خادم Gazette. يُقدَّم هذا الموقع ملفاتٍ ثابتة: لا يستقبل تعليقات ولا بلاغات، ولا شيء للإشراف عليه هنا.",
+    desk_open: "فتح مكتب الإشراف",
 };
 
 /// The API's error answers, as the server gives them.
@@ -112,8 +115,6 @@ pub static AR_API: ApiMessages = ApiMessages {
 };
 
 pub static AR_DESK: DeskStrings = DeskStrings {
-    title: "مكتب الإشراف",
-    needs_server: "يتطلب الإشراف خادم Gazette. يُقدَّم هذا الموقع ملفاتٍ ثابتة: لا يستقبل تعليقات ولا بلاغات، ولا شيء للإشراف عليه هنا.",
     sign_in_heading: "دخول المشرفين",
     name: "الاسم",
     password: "كلمة المرور",

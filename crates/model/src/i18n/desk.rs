@@ -1,14 +1,14 @@
 //! The moderation desk's texts (`/moderation`), apart from the readers'
-//! so that a reader's strings stay small; the tables are in `fr.rs`,
-//! `en.rs` and `ar.rs` like the others.
+//! so that the readers' app carries none of them (the desk is its own
+//! bundle); the tables are in `fr.rs`, `en.rs` and `ar.rs` like the
+//! others. The desk's title and the static deployment's notice are the
+//! readers' (`Strings::desk_title`, `desk_needs_server`).
 
 use crate::lang::Lang;
 
 use super::{AR_DESK, EN_DESK, FR_DESK};
 
 pub struct DeskStrings {
-    pub title: &'static str,
-    pub needs_server: &'static str,
     pub sign_in_heading: &'static str,
     pub name: &'static str,
     pub password: &'static str,
@@ -80,8 +80,6 @@ mod tests {
         for lang in Lang::ALL {
             let d = desk_strings(lang);
             let all = [
-                d.title,
-                d.needs_server,
                 d.sign_in_heading,
                 d.name,
                 d.password,

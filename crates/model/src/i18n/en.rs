@@ -90,6 +90,9 @@ pub static EN: Strings = Strings {
     report_failed: "The report could not be sent. Please try again shortly.",
     report_choose: "Choose a reason.",
     banned: "The moderators have suspended this browser: you cannot comment or report for now. Your text is kept.",
+    desk_title: "Moderation desk",
+    desk_needs_server: "Moderation needs the Gazette server. This site is served as static files: it takes no comments or reports, and there is nothing to moderate here.",
+    desk_open: "Open the moderation desk",
 };
 
 /// The API's error answers, as the server gives them.
@@ -113,8 +116,6 @@ pub static EN_API: ApiMessages = ApiMessages {
 };
 
 pub static EN_DESK: DeskStrings = DeskStrings {
-    title: "Moderation desk",
-    needs_server: "Moderation needs the Gazette server. This site is served as static files: it takes no comments or reports, and there is nothing to moderate here.",
     sign_in_heading: "Moderator sign-in",
     name: "Name",
     password: "Password",

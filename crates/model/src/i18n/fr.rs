@@ -88,6 +88,9 @@ pub static FR: Strings = Strings {
     report_failed: "Le signalement n'a pas pu être envoyé. Réessayez dans un moment.",
     report_choose: "Choisissez une raison.",
     banned: "La modération a suspendu ce navigateur : vous ne pouvez plus commenter ni signaler pour le moment. Votre texte est conservé.",
+    desk_title: "Bureau de modération",
+    desk_needs_server: "La modération demande le serveur Gazette. Ce site est servi en fichiers statiques : il ne reçoit ni commentaires ni signalements, et il n'y a rien à modérer ici.",
+    desk_open: "Ouvrir le bureau de modération",
 };
 
 /// The API's error answers, as the server gives them.
@@ -111,8 +114,6 @@ pub static FR_API: ApiMessages = ApiMessages {
 };
 
 pub static FR_DESK: DeskStrings = DeskStrings {
-    title: "Bureau de modération",
-    needs_server: "La modération demande le serveur Gazette. Ce site est servi en fichiers statiques : il ne reçoit ni commentaires ni signalements, et il n'y a rien à modérer ici.",
     sign_in_heading: "Connexion des modérateurs",
     name: "Nom",
     password: "Mot de passe",

@@ -109,6 +109,10 @@ pub struct Strings {
     pub report_failed: &'static str,
     pub report_choose: &'static str,
     pub banned: &'static str,
+    // The moderation desk's page in the readers' app.
+    pub desk_title: &'static str,
+    pub desk_needs_server: &'static str,
+    pub desk_open: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -242,6 +246,9 @@ mod tests {
                 s.report_failed,
                 s.report_choose,
                 s.banned,
+                s.desk_title,
+                s.desk_needs_server,
+                s.desk_open,
             ];
             assert!(all.iter().all(|text| !text.trim().is_empty()), "{lang:?}");
         }
