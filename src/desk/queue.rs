@@ -91,13 +91,17 @@ pub fn QueuePanel(on_signed_out: Callback<Option<DeskError>>) -> impl IntoView {
             .map(|r| r.trim().to_owned())
             .filter(|r| !r.is_empty())
     };
-    let decide = Callback::new(move |(index, action): (usize, Action)| {
-        let Some(item) = item_at(index) else { return };
-        if busy.get_untracked() {
-            return;
-        }
+    // The item a decision is about and its reason, unless one is in flight.
+    let take = move |index: usize| {
+        let item = item_at(index).filter(|_| !busy.get_untracked())?;
         busy.set(true);
         let reason = reason_of(&entry_key(&item.article.slug, &item.comment.id));
+        Some((item, reason))
+    };
+    let decide = Callback::new(move |(index, action): (usize, Action)| {
+        let Some((item, reason)) = take(index) else {
+            return;
+        };
         spawn_in(owner, async move {
             match api_moderation::decide(&item.comment.id, &item.article.slug, action, reason).await
             {
@@ -112,12 +116,9 @@ pub fn QueuePanel(on_signed_out: Callback<Option<DeskError>>) -> impl IntoView {
         });
     });
     let ban = Callback::new(move |(index, days): (usize, u32)| {
-        let Some(item) = item_at(index) else { return };
-        if busy.get_untracked() {
+        let Some((item, reason)) = take(index) else {
             return;
-        }
-        busy.set(true);
-        let reason = reason_of(&entry_key(&item.article.slug, &item.comment.id));
+        };
         spawn_in(owner, async move {
             let request = NewBan {
                 author_key: item.author_key.clone(),

@@ -23,6 +23,7 @@ pub mod rate_limit;
 pub mod report;
 pub mod state;
 pub mod static_files;
+pub mod writes;
 
 use std::future::Future;
 use std::net::SocketAddr;

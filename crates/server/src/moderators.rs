@@ -45,7 +45,7 @@ fn add(name: &str, db: &Path, mut stdin: impl BufRead) -> Result<String, String>
     }
     let hash = hash_password(password)?;
     let db = open(db)?;
-    let (_, now_unix) = crate::post::now();
+    let (_, now_unix) = crate::writes::now();
     let new = db
         .set_moderator(name, &hash, now_unix)
         .map_err(|e| e.to_string())?;

@@ -2,20 +2,20 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use gazette_model::contract::{Comment, CommentStatus, NewComment, Timestamp};
+use gazette_model::contract::{Comment, CommentStatus, NewComment};
 use gazette_model::validate::{validate_new_comment, Field, FieldError, Problem};
 use serde_json::Value;
 
-use crate::db::{blocking, NewRecord, PostOutcome, StoredResponse};
+use crate::db::{blocking, NewRecord, PostOutcome};
 use crate::errors::{json_response, ApiError, Kind};
 use crate::state::AppState;
+use crate::writes::{admit, body_bytes, idempotency_key, is_json, now, replay, replayed};
 
 pub async fn post_comment(
     State(state): State<Arc<AppState>>,
@@ -27,10 +27,7 @@ pub async fn post_comment(
     let lang = state.lang;
     let client = state.client(peer, &headers);
     let fail = |kind| ApiError::new(kind, lang);
-    let body = body.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => fail(Kind::TooLarge),
-        _ => fail(Kind::MalformedJson),
-    })?;
+    let body = body_bytes(body, lang)?;
 
     let article = state
         .content
@@ -59,22 +56,11 @@ pub async fn post_comment(
     );
     let (created_at, now_unix) = now();
 
-    // A retry is answered before the rate limit counts it.
-    let db = state.db.clone();
-    let lookup_key = key.clone();
-    if let Some(previous) = blocking(lang, move || db.find_key(&lookup_key, now_unix)).await? {
-        return replay(previous, &fingerprint, lang);
+    if let Some(previous) = replayed(&state, &key, &fingerprint, now_unix).await? {
+        return Ok(previous);
     }
     let author_key = state.keys.key(client);
-    let db = state.db.clone();
-    let banned_key = author_key.clone();
-    if blocking(lang, move || db.is_banned(&banned_key, now_unix)).await? {
-        return Err(fail(Kind::Banned));
-    }
-    state
-        .limiter
-        .check(client)
-        .map_err(|seconds| fail(Kind::RateLimited).retry_after(seconds))?;
+    admit(&state, &author_key, client, &state.limiter, now_unix).await?;
 
     let comment =
         validate_new_comment(&raw, &state.site.comments).map_err(|e| ApiError::field(e, lang))?;
@@ -129,87 +115,5 @@ pub async fn post_comment(
             },
             lang,
         )),
-    }
-}
-
-/// The first answer again for the same body; `422` for another body.
-pub(crate) fn replay(
-    previous: StoredResponse,
-    fingerprint: &str,
-    lang: gazette_model::lang::Lang,
-) -> Result<Response, ApiError> {
-    if previous.fingerprint != fingerprint {
-        return Err(ApiError::new(Kind::KeyReused, lang));
-    }
-    let status = StatusCode::from_u16(previous.status).unwrap_or(StatusCode::CREATED);
-    let mut response = json_response(status, previous.body);
-    response
-        .headers_mut()
-        .insert("idempotent-replayed", HeaderValue::from_static("true"));
-    Ok(response)
-}
-
-pub(crate) fn is_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
-}
-
-/// The `Idempotency-Key` header, lower-cased; it must be a UUID.
-pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<String, Kind> {
-    let value = headers.get("idempotency-key").ok_or(Kind::MissingKey)?;
-    let key = value.to_str().map_err(|_| Kind::BadKey)?.trim();
-    if key.is_empty() {
-        return Err(Kind::MissingKey);
-    }
-    if !is_uuid(key) {
-        return Err(Kind::BadKey);
-    }
-    Ok(key.to_ascii_lowercase())
-}
-
-/// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hex digits, any version.
-pub fn is_uuid(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 36
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => *b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        })
-}
-
-/// Now, to the second, with a `+00:00` offset; and as Unix seconds.
-pub fn now() -> (Timestamp, i64) {
-    let seconds = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let time = chrono::DateTime::from_timestamp(seconds, 0)
-        .unwrap_or_default()
-        .fixed_offset();
-    (Timestamp(time), seconds)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn uuids() {
-        assert!(is_uuid("6f1c2e5a-3b7d-4c8e-9a0b-1c2d3e4f5a6b"));
-        assert!(is_uuid("6F1C2E5A-3B7D-4C8E-9A0B-1C2D3E4F5A6B"));
-        assert!(!is_uuid("6f1c2e5a3b7d4c8e9a0b1c2d3e4f5a6b"));
-        assert!(!is_uuid("6f1c2e5a-3b7d-4c8e-9a0b-1c2d3e4f5a6"));
-        assert!(!is_uuid("6f1c2e5a-3b7d-4c8e-9a0b-1c2d3e4f5a6g"));
-        assert!(!is_uuid("hello"));
-    }
-
-    #[test]
-    fn now_has_a_utc_offset_and_no_fraction() {
-        let text = now().0.to_rfc3339();
-        assert!(text.ends_with("+00:00"), "{text}");
-        assert_eq!(text.len(), "2026-01-01T00:00:00+00:00".len(), "{text}");
     }
 }

@@ -15,8 +15,8 @@ use gazette_model::moderation::{NewReport, MAX_REPORT_NOTE};
 use crate::db::blocking;
 use crate::db::moderation::{NewReportRecord, ReportOutcome};
 use crate::errors::{json_response, ApiError, Kind};
-use crate::post::{idempotency_key, is_json, now, replay};
 use crate::state::AppState;
+use crate::writes::{admit, body_bytes, idempotency_key, is_json, now, replay, replayed};
 
 pub async fn post_report(
     State(state): State<Arc<AppState>>,
@@ -28,10 +28,7 @@ pub async fn post_report(
     let lang = state.lang;
     let client = state.client(peer, &headers);
     let fail = |kind| ApiError::new(kind, lang);
-    let body = body.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => fail(Kind::TooLarge),
-        _ => fail(Kind::MalformedJson),
-    })?;
+    let body = body_bytes(body, lang)?;
     if !state.content.article_exists(&slug).await {
         return Err(fail(Kind::NotFound));
     }
@@ -54,21 +51,11 @@ pub async fn post_report(
     );
     let (_, now_unix) = now();
 
-    let db = state.db.clone();
-    let lookup_key = key.clone();
-    if let Some(previous) = blocking(lang, move || db.find_key(&lookup_key, now_unix)).await? {
-        return replay(previous, &fingerprint, lang);
+    if let Some(previous) = replayed(&state, &key, &fingerprint, now_unix).await? {
+        return Ok(previous);
     }
     let client_key = state.keys.key(client);
-    let db = state.db.clone();
-    let banned_key = client_key.clone();
-    if blocking(lang, move || db.is_banned(&banned_key, now_unix)).await? {
-        return Err(fail(Kind::Banned));
-    }
-    state
-        .report_limiter
-        .check(client)
-        .map_err(|seconds| fail(Kind::RateLimited).retry_after(seconds))?;
+    admit(&state, &client_key, client, &state.report_limiter, now_unix).await?;
 
     let db = state.db.clone();
     let note = note.map(str::to_owned);

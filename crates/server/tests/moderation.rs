@@ -266,7 +266,7 @@ fn a_session_is_needed_and_ends_when_signed_out_or_expired() {
     // A session past its 12 hours.
     let db = Db::open(&fixture.config().db).unwrap();
     let (token, hash) = auth::new_token();
-    let (_, now) = gazette_server::post::now();
+    let (_, now) = gazette_server::writes::now();
     db.open_session(&hash, "amina", now - 1, now - auth::SESSION_SECONDS - 1)
         .unwrap();
     let expired = desk_get(

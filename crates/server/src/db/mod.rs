@@ -278,14 +278,13 @@ impl Db {
                 record.author_key,
             ],
         )?;
-        tx.execute(
-            "DELETE FROM idempotency WHERE created_at <= ?1",
-            [record.now_unix - KEY_TTL_SECONDS],
-        )?;
-        tx.execute(
-            "INSERT OR REPLACE INTO idempotency (key, fingerprint, status, response, created_at)
-             VALUES (?1, ?2, 201, ?3, ?4)",
-            params![record.key, record.fingerprint, body, record.now_unix],
+        remember_response(
+            &tx,
+            record.key,
+            record.fingerprint,
+            201,
+            &body,
+            record.now_unix,
         )?;
         tx.commit()?;
         Ok(PostOutcome::Created(body))
@@ -294,6 +293,28 @@ impl Db {
 
 fn epoch() -> Timestamp {
     Timestamp(chrono::DateTime::UNIX_EPOCH.fixed_offset())
+}
+
+/// Keeps the answer to the request under `key` (in the caller's
+/// transaction) and forgets those past their lifetime.
+fn remember_response(
+    conn: &Connection,
+    key: &str,
+    fingerprint: &str,
+    status: u16,
+    body: &str,
+    now_unix: i64,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM idempotency WHERE created_at <= ?1",
+        [now_unix - KEY_TTL_SECONDS],
+    )?;
+    conn.execute(
+        "INSERT OR REPLACE INTO idempotency (key, fingerprint, status, response, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![key, fingerprint, status, body, now_unix],
+    )?;
+    Ok(())
 }
 
 fn find_key(

@@ -10,7 +10,7 @@ use gazette_model::moderation::{Action, QueueCounts, QueueState, ReportSummary};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::visibility::Stored;
-use super::{find_key, read_row, Db, StoredComment, StoredResponse, KEY_TTL_SECONDS, SELECT_ROW};
+use super::{find_key, read_row, remember_response, Db, StoredComment, StoredResponse, SELECT_ROW};
 
 /// Items a page of the queue or the log holds.
 pub const PAGE: usize = 50;
@@ -202,20 +202,13 @@ impl Db {
         )?;
         let status = if inserted == 1 { 201 } else { 200 };
         let body = r#"{"reported":true}"#.to_owned();
-        tx.execute(
-            "DELETE FROM idempotency WHERE created_at <= ?1",
-            [record.now_unix - KEY_TTL_SECONDS],
-        )?;
-        tx.execute(
-            "INSERT OR REPLACE INTO idempotency (key, fingerprint, status, response, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                record.key,
-                record.fingerprint,
-                status,
-                body,
-                record.now_unix
-            ],
+        remember_response(
+            &tx,
+            record.key,
+            record.fingerprint,
+            status,
+            &body,
+            record.now_unix,
         )?;
         tx.commit()?;
         Ok(if inserted == 1 {

@@ -21,8 +21,8 @@ use super::{json_body, moderator};
 use crate::db::blocking;
 use crate::db::moderation::DecisionOutcome;
 use crate::errors::{private_json, ApiError, Kind};
-use crate::post::now;
 use crate::state::AppState;
+use crate::writes::now;
 
 /// Longest reason a moderator may give, in characters.
 const MAX_REASON: usize = 500;

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::routing::{delete, get, post};
 use axum::Router;
 use gazette_model::routes::api::moderation as paths;
@@ -21,8 +21,8 @@ use serde::de::DeserializeOwned;
 
 use crate::db::blocking;
 use crate::errors::{ApiError, Kind};
-use crate::post::{is_json, now};
 use crate::state::AppState;
+use crate::writes::{body_bytes, is_json, now};
 
 /// The moderation routes, relative to the API root.
 pub fn router() -> Router<Arc<AppState>> {
@@ -75,10 +75,7 @@ fn json_body<T: DeserializeOwned>(
     bad: Kind,
 ) -> Result<T, ApiError> {
     let lang = state.lang;
-    let body = body.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(Kind::TooLarge, lang),
-        _ => ApiError::new(Kind::MalformedJson, lang),
-    })?;
+    let body = body_bytes(body, lang)?;
     if !is_json(headers) {
         return Err(ApiError::new(Kind::NotJson, lang));
     }

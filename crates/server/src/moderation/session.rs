@@ -16,8 +16,8 @@ use super::auth::{self, SESSION_SECONDS};
 use super::{from_the_desk, json_body, moderator};
 use crate::db::blocking;
 use crate::errors::{private_json, ApiError, Kind};
-use crate::post::now;
 use crate::state::AppState;
+use crate::writes::now;
 
 pub async fn sign_in(
     State(state): State<Arc<AppState>>,
