@@ -36,8 +36,7 @@ use tokio::net::TcpListener;
 use crate::client::ClientKeys;
 use crate::content::Content;
 use crate::db::Db;
-use crate::moderation::auth::Failures;
-use crate::rate_limit::RateLimiter;
+use crate::rate_limit::{Failures, RateLimiter};
 use crate::state::{AppState, Config};
 
 /// A ready server: database open, demo comments imported, routes built.

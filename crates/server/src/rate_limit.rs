@@ -1,5 +1,6 @@
 //! Posts per client per minute, as a token bucket per IP address (IPv6
-//! clients by their /64, since one host usually holds a whole /64).
+//! clients by their /64, since one host usually holds a whole /64); and
+//! failed moderator sign-ins, 5 in 15 minutes per client or per name.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -75,6 +76,58 @@ pub fn client_key(ip: IpAddr) -> IpAddr {
     }
 }
 
+/// Failed sign-ins allowed per client and per name in [`FAILURE_WINDOW`].
+pub const MAX_FAILURES: usize = 5;
+pub const FAILURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Failed sign-ins per client address and per name.
+#[derive(Default)]
+pub struct Failures {
+    recent: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+impl Failures {
+    /// Seconds until `client` or `name` may try again, if either is over the limit.
+    pub fn blocked(&self, client: IpAddr, name: &str, now: Instant) -> Option<u64> {
+        let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
+        [client_entry(client), name_entry(name)]
+            .iter()
+            .filter_map(|key| {
+                let times = recent.get_mut(key)?;
+                times.retain(|t| now.saturating_duration_since(*t) < FAILURE_WINDOW);
+                (times.len() >= MAX_FAILURES).then(|| {
+                    let oldest = times[0];
+                    (FAILURE_WINDOW - now.saturating_duration_since(oldest))
+                        .as_secs()
+                        .max(1)
+                })
+            })
+            .max()
+    }
+
+    pub fn record(&self, client: IpAddr, name: &str, now: Instant) {
+        let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
+        if recent.len() > 10_000 {
+            recent.retain(|_, times| {
+                times
+                    .iter()
+                    .any(|t| now.saturating_duration_since(*t) < FAILURE_WINDOW)
+            });
+        }
+        for key in [client_entry(client), name_entry(name)] {
+            recent.entry(key).or_default().push(now);
+        }
+    }
+}
+
+fn client_entry(client: IpAddr) -> String {
+    format!("ip:{}", client_key(client))
+}
+
+fn name_entry(name: &str) -> String {
+    format!("name:{name}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +166,23 @@ mod tests {
         let limiter = RateLimiter::new(0);
         let ip: IpAddr = "127.0.0.1".parse().unwrap();
         assert!((0..1000).all(|_| limiter.check(ip).is_ok()));
+    }
+
+    #[test]
+    fn five_failures_block_the_client_and_the_name() {
+        let failures = Failures::default();
+        let (ip, other): (IpAddr, IpAddr) = (
+            "203.0.113.7".parse().unwrap(),
+            "203.0.113.9".parse().unwrap(),
+        );
+        let t0 = Instant::now();
+        for _ in 0..MAX_FAILURES {
+            assert_eq!(failures.blocked(ip, "amina", t0), None);
+            failures.record(ip, "amina", t0);
+        }
+        assert!(failures.blocked(ip, "someone", t0).is_some());
+        assert!(failures.blocked(other, "amina", t0).is_some());
+        assert_eq!(failures.blocked(other, "someone", t0), None);
+        assert_eq!(failures.blocked(ip, "amina", t0 + FAILURE_WINDOW), None);
     }
 }

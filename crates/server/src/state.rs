@@ -12,9 +12,8 @@ use gazette_model::lang::Lang;
 use crate::client::ClientKeys;
 use crate::content::Content;
 use crate::db::Db;
-use crate::moderation::auth::Failures;
 use crate::proxy::{client_address, Cidr};
-use crate::rate_limit::RateLimiter;
+use crate::rate_limit::{Failures, RateLimiter};
 
 /// Largest accepted request body (64 KiB); larger ones get `413 too_large`.
 pub const MAX_BODY: usize = 64 * 1024;

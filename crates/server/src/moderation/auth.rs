@@ -1,11 +1,8 @@
 //! Moderators' credentials and sessions: argon2id password hashes, session
-//! tokens kept only as their SHA-256 in the database, the session cookie,
-//! and the limit on failed sign-ins (5 in 15 minutes per client or name).
+//! tokens kept only as their SHA-256 in the database, and the session
+//! cookie. The limit on failed sign-ins is `rate_limit::Failures`.
 
-use std::collections::HashMap;
-use std::net::IpAddr;
-use std::sync::{LazyLock, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::LazyLock;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -18,9 +15,6 @@ use crate::client::{hex, random_hex};
 pub const COOKIE: &str = "gazette_moderation";
 /// How long a session lasts.
 pub const SESSION_SECONDS: i64 = 12 * 60 * 60;
-/// Failed sign-ins allowed per client and per name in [`FAILURE_WINDOW`].
-pub const MAX_FAILURES: usize = 5;
-pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
 
 /// A salted argon2id hash (PHC string) of `password`.
 pub fn hash_password(password: &str) -> Result<String, String> {
@@ -90,54 +84,6 @@ pub fn is_https(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("https"))
 }
 
-/// Failed sign-ins per client address and per name.
-#[derive(Default)]
-pub struct Failures {
-    recent: Mutex<HashMap<String, Vec<Instant>>>,
-}
-
-impl Failures {
-    /// Seconds until `client` or `name` may try again, if either is over the limit.
-    pub fn blocked(&self, client: IpAddr, name: &str, now: Instant) -> Option<u64> {
-        let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
-        [client_entry(client), name_entry(name)]
-            .iter()
-            .filter_map(|key| {
-                let times = recent.get_mut(key)?;
-                times.retain(|t| now.saturating_duration_since(*t) < FAILURE_WINDOW);
-                (times.len() >= MAX_FAILURES).then(|| {
-                    let oldest = times[0];
-                    (FAILURE_WINDOW - now.saturating_duration_since(oldest))
-                        .as_secs()
-                        .max(1)
-                })
-            })
-            .max()
-    }
-
-    pub fn record(&self, client: IpAddr, name: &str, now: Instant) {
-        let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
-        if recent.len() > 10_000 {
-            recent.retain(|_, times| {
-                times
-                    .iter()
-                    .any(|t| now.saturating_duration_since(*t) < FAILURE_WINDOW)
-            });
-        }
-        for key in [client_entry(client), name_entry(name)] {
-            recent.entry(key).or_default().push(now);
-        }
-    }
-}
-
-fn client_entry(client: IpAddr) -> String {
-    format!("ip:{}", crate::rate_limit::client_key(client))
-}
-
-fn name_entry(name: &str) -> String {
-    format!("name:{name}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,24 +97,6 @@ mod tests {
         assert!(verify_password("correct horse battery", Some(&hash)));
         assert!(!verify_password("correct horse batterz", Some(&hash)));
         assert!(!verify_password("correct horse battery", None));
-    }
-
-    #[test]
-    fn five_failures_block_the_client_and_the_name() {
-        let failures = Failures::default();
-        let (ip, other): (IpAddr, IpAddr) = (
-            "203.0.113.7".parse().unwrap(),
-            "203.0.113.9".parse().unwrap(),
-        );
-        let t0 = Instant::now();
-        for _ in 0..MAX_FAILURES {
-            assert_eq!(failures.blocked(ip, "amina", t0), None);
-            failures.record(ip, "amina", t0);
-        }
-        assert!(failures.blocked(ip, "someone", t0).is_some());
-        assert!(failures.blocked(other, "amina", t0).is_some());
-        assert_eq!(failures.blocked(other, "someone", t0), None);
-        assert_eq!(failures.blocked(ip, "amina", t0 + FAILURE_WINDOW), None);
     }
 
     #[test]
