@@ -135,12 +135,15 @@ test.describe("on a server that moderates first", () => {
     try {
       await openThread(troll.page, server, BUDGET);
       const form = topForm(troll.page);
-      await fillForm(form, { author: "Troll", body: "Premier message douteux." });
+      await fillForm(form, { author: "Troll", body: "Premier message <img src=x onerror=alert(1)> douteux." });
       await form.send.click();
       await expect(form.status).toHaveText(TEXT.sentPending);
 
       const queue = await signIn(desk.page, server);
       const mine = item(queue, "Troll");
+      // Comment text on the desk is text, never markup.
+      await expect(mine).toContainText("Premier message <img src=x onerror=alert(1)> douteux.");
+      await expect(mine.locator("img")).toHaveCount(0);
       await mine.getByRole("button", { name: DESK.ban, exact: true }).click();
       await mine.getByRole("button", { name: DESK.banSend, exact: true }).click();
       await expect(desk.page.getByRole("status").filter({ hasText: DESK.banned })).toBeVisible();
@@ -216,6 +219,7 @@ test.describe("on a server that publishes at once", () => {
       await expect(form.getByText("Choisissez une raison.")).toBeVisible();
       await page.keyboard.press("Escape");
       await expect(form).toHaveCount(0);
+      await expect(comment(page, KENZA).getByRole("button", { name: REPORT.button, exact: true })).toBeFocused();
 
       await report(REPORT.sent);
       await page.setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.2" });
