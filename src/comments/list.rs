@@ -88,7 +88,7 @@ pub fn ThreadList(ctx: ThreadCtx, #[prop(optional)] preview: bool) -> impl IntoV
             </div>
         })}
         {move || (total_roots == 0 && posted.read().is_empty()).then(|| view! { <p class="thread-empty">{s.comments_empty}</p> })}
-        <ul class="thread">
+        <ul class="thread" class:preview=preview>
             {let ctx = ctx.clone(); move || {
                 let mine: Vec<Comment> = posted.read().iter().rev().filter(|c| c.parent_id.is_none()).cloned().collect();
                 mine.iter().map(|c| posted_item(&ctx, c, 0)).collect_view()
