@@ -28,6 +28,8 @@ const UI = {
     errorTitle: "Le contenu n’a pas pu être chargé",
     error500: "Le serveur a répondu par une erreur (500).",
     loading: "Chargement…",
+    report: "Signaler",
+    reportSpam: "Spam ou publicité",
   },
   ar: {
     dir: "rtl",
@@ -46,6 +48,8 @@ const UI = {
     errorTitle: "تعذّر تحميل المحتوى",
     error500: "ردّ الخادم بخطأ (500).",
     loading: "جارٍ التحميل…",
+    report: "إبلاغ",
+    reportSpam: "رسائل مزعجة أو إعلانات",
   },
 };
 
@@ -111,6 +115,15 @@ const STATES = [
     await expect(form.form.getByText(t.authorMissing, { exact: true })).toBeVisible();
     await expect(form.author).toBeFocused();
     await expect(form.author).toHaveAttribute("aria-invalid", "true");
+  }],
+  ["report form open", async (page, t) => {
+    await openThread(page, t);
+    await comment(page, t.topComment("Touria")).getByRole("button", { name: t.report, exact: true }).click();
+    const form = page.getByRole("form", { name: t.report });
+    await expect(form.getByRole("radio", { name: t.reportSpam })).toBeFocused();
+    // With the "choose a reason" error shown too.
+    await form.locator("button[type=submit]").click();
+    await expect(form.locator(".field-error")).toBeVisible();
   }],
   ["sending failed", async (page, t) => {
     await page.route(`**/api/articles/${MARKET.slug}/comments`, (route) =>
