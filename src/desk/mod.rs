@@ -17,7 +17,7 @@ use gazette_model::i18n::{desk_strings, DeskStrings};
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
 
-use gazette_model::moderation::QueueState;
+use gazette_model::moderation::{Queue, QueueState};
 
 use crate::api_moderation::{self, DeskError};
 use crate::context::{ui_lang, ui_strings};
@@ -43,13 +43,18 @@ pub fn Desk() -> impl IntoView {
     view! { <Session/> }
 }
 
-/// Signed in or not: the queue answers `401` when not.
+/// Signed in or not: the queue answers `401` when not. The queue that
+/// answered is the panel's first, not fetched again.
 #[component]
 fn Session() -> impl IntoView {
     let phase = RwSignal::new(Phase::Checking);
+    let first = StoredValue::new(None::<Queue>);
     spawn_local_scoped(async move {
         phase.set(match api_moderation::queue(QueueState::All, None).await {
-            Ok(_) => Phase::SignedIn,
+            Ok(queue) => {
+                first.set_value(Some(queue));
+                Phase::SignedIn
+            }
             Err(_) => Phase::SignedOut(None),
         });
     });
@@ -63,6 +68,9 @@ fn Session() -> impl IntoView {
         Phase::SignedOut(why) => {
             view! { <SignInForm notice=why on_signed_in=signed_in/> }.into_any()
         }
-        Phase::SignedIn => view! { <QueuePanel on_signed_out=signed_out/> }.into_any(),
+        Phase::SignedIn => {
+            let initial = first.try_update_value(Option::take).flatten();
+            view! { <QueuePanel initial on_signed_out=signed_out/> }.into_any()
+        }
     }
 }

@@ -39,17 +39,23 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
 }
 
 #[component]
-pub fn QueuePanel(on_signed_out: Callback<Option<DeskError>>) -> impl IntoView {
+pub fn QueuePanel(
+    /// The queue as the desk found it on opening, if it has it.
+    initial: Option<Queue>,
+    on_signed_out: Callback<Option<DeskError>>,
+) -> impl IntoView {
     let d = desk();
     let filter = RwSignal::new(QueueState::All);
-    let queue = RwSignal::new(None::<Queue>);
+    let fetch_first = initial.is_none();
+    let queue = RwSignal::new(initial);
     let selected = RwSignal::new(0usize);
     let status = RwSignal::new(None::<&'static str>);
     let busy = RwSignal::new(false);
     let log_version = RwSignal::new(0u32);
     let reasons = StoredValue::new(HashMap::<String, RwSignal<String>>::new());
     // Requests belong to the panel, not to the item whose view a reload replaces.
-    let owner = StoredValue::new(Owner::current().expect("the panel's owner"));
+    // A component always runs under an owner; a new root is only a fallback.
+    let owner = StoredValue::new(Owner::current().unwrap_or_else(Owner::new));
 
     let failed = Callback::new(move |error: DeskError| {
         busy.set(false);
@@ -80,7 +86,9 @@ pub fn QueuePanel(on_signed_out: Callback<Option<DeskError>>) -> impl IntoView {
             }
         })
     });
-    reload.run(false);
+    if fetch_first {
+        reload.run(false);
+    }
 
     let item_at = move |index: usize| {
         queue.with_untracked(|q| q.as_ref().and_then(|q| q.items.get(index).cloned()))
@@ -226,7 +234,9 @@ pub fn QueuePanel(on_signed_out: Callback<Option<DeskError>>) -> impl IntoView {
                     let state = QueueState::from_key(&event_target_value(&ev)).unwrap_or_default();
                     filter.set(state);
                     selected.set(0);
-                    reload.run(false);
+                    if fetch_first {
+        reload.run(false);
+    }
                 }>
                     <option value="all" selected=true>{d.filter_all}</option>
                     <option value="pending">{d.filter_pending}</option>
