@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod moderation;
+
 use std::path::PathBuf;
 use std::thread::JoinHandle;
 
