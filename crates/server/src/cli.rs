@@ -41,7 +41,7 @@ pub struct Cli {
     pub api_prefix: String,
     /// Reader reports that take a comment out of the public listing until a
     /// moderator decides; 0: reports never hide a comment.
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    #[arg(long, value_name = "N", default_value_t = crate::db::DEFAULT_REPORT_THRESHOLD)]
     pub report_threshold: u32,
     /// A proxy or load balancer (address or block, e.g. 10.0.0.0/8) whose
     /// X-Forwarded-For names the client; repeatable.

@@ -29,6 +29,9 @@ pub const KEY_TTL_SECONDS: i64 = 24 * 60 * 60;
 
 const READERS: usize = 4;
 
+/// Open reports that hide a comment unless told otherwise (`--report-threshold`).
+pub const DEFAULT_REPORT_THRESHOLD: u32 = 3;
+
 pub struct Db {
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
@@ -72,7 +75,7 @@ pub enum PostOutcome {
 impl Db {
     /// Opens (or creates) the database and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Db, String> {
-        Db::open_with(path, 3)
+        Db::open_with(path, DEFAULT_REPORT_THRESHOLD)
     }
 
     pub fn open_with(path: &Path, report_threshold: u32) -> Result<Db, String> {
