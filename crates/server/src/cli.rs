@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::db::Location;
 use crate::proxy::Cidr;
 use crate::state::Config;
 
@@ -18,9 +19,10 @@ pub struct Cli {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// SQLite database file (created if missing).
-    #[arg(long, default_value = "./gazette.db")]
-    pub db: PathBuf,
+    /// Where comments are kept: a SQLite file (created if missing) or a
+    /// postgres:// URL (one database shared by several servers).
+    #[arg(long, value_name = "FILE|URL", default_value = "./gazette.db")]
+    pub db: Location,
     /// Folder of the built app (index.html and its hashed assets).
     #[arg(long = "static", default_value = "dist")]
     pub static_dir: PathBuf,
@@ -64,15 +66,15 @@ pub enum ModeratorAction {
     /// characters at least, is read from standard input.
     Add {
         name: String,
-        /// SQLite database file (created if missing).
-        #[arg(long, default_value = "./gazette.db")]
-        db: PathBuf,
+        /// A SQLite file (created if missing) or a postgres:// URL.
+        #[arg(long, value_name = "FILE|URL", default_value = "./gazette.db")]
+        db: Location,
     },
     /// Remove a moderator and end their sessions.
     Remove {
         name: String,
-        #[arg(long, default_value = "./gazette.db")]
-        db: PathBuf,
+        #[arg(long, value_name = "FILE|URL", default_value = "./gazette.db")]
+        db: Location,
     },
 }
 

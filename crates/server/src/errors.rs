@@ -32,6 +32,8 @@ pub enum Kind {
     Forbidden,
     BadReport,
     BadDecision,
+    /// The database cannot be reached: nothing was stored.
+    Unavailable,
 }
 
 impl Kind {
@@ -51,6 +53,7 @@ impl Kind {
             | Kind::BadDecision => StatusCode::BAD_REQUEST,
             Kind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            Kind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -72,6 +75,7 @@ impl Kind {
             Kind::Forbidden => "forbidden",
             Kind::MethodNotAllowed => "method_not_allowed",
             Kind::Internal => "internal",
+            Kind::Unavailable => "unavailable",
         }
     }
 
@@ -90,6 +94,7 @@ impl Kind {
             Kind::BadKey => m.bad_key,
             Kind::MethodNotAllowed => m.method_not_allowed,
             Kind::Internal => m.internal,
+            Kind::Unavailable => m.unavailable,
             Kind::Banned => m.banned,
             Kind::Unauthorized => m.unauthorized,
             Kind::Forbidden => m.forbidden,

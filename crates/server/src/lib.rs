@@ -36,7 +36,6 @@ use tokio::net::TcpListener;
 use crate::client::ClientKeys;
 use crate::content::Content;
 use crate::db::Db;
-use crate::rate_limit::{Failures, RateLimiter};
 use crate::state::{AppState, Config};
 
 /// A ready server: database open, demo comments imported, routes built.
@@ -56,7 +55,7 @@ impl App {
             )
         })?;
         let db = Db::open_with(&config.db, config.report_threshold)
-            .map_err(|e| format!("cannot open database {}: {e}", config.db.display()))?;
+            .map_err(|e| format!("cannot open database {}: {e}", config.db))?;
         let secret = db
             .author_key_secret(|| client::random_hex(32))
             .map_err(|e| format!("cannot read the server's secret: {e}"))?;
@@ -73,10 +72,8 @@ impl App {
             db: Arc::new(db),
             site,
             moderate: config.moderate,
-            limiter: RateLimiter::new(config.rate_limit),
-            report_limiter: RateLimiter::new(config.rate_limit),
+            rate_limit: config.rate_limit,
             keys: ClientKeys::new(&secret),
-            failures: Failures::default(),
             api_prefix: config.api_prefix.clone(),
             trusted_proxies: config.trusted_proxies.clone(),
         });

@@ -3,12 +3,11 @@
 //! standard input and is stored only as its argon2id hash.
 
 use std::io::BufRead;
-use std::path::Path;
 
 use gazette_model::moderation::MIN_PASSWORD;
 
 use crate::cli::ModeratorAction;
-use crate::db::Db;
+use crate::db::{Db, Location};
 use crate::moderation::auth::hash_password;
 
 /// Carries out `action`; the message to print, or why it failed.
@@ -27,7 +26,7 @@ pub fn run(action: ModeratorAction, stdin: impl BufRead) -> Result<String, Strin
     }
 }
 
-fn add(name: &str, db: &Path, mut stdin: impl BufRead) -> Result<String, String> {
+fn add(name: &str, db: &Location, mut stdin: impl BufRead) -> Result<String, String> {
     if !is_valid_name(name) {
         return Err(format!(
             "a moderator's name is 1 to 64 letters, digits, '.', '_' or '-', not {name:?}"
@@ -56,8 +55,8 @@ fn add(name: &str, db: &Path, mut stdin: impl BufRead) -> Result<String, String>
     })
 }
 
-fn open(path: &Path) -> Result<Db, String> {
-    Db::open(path).map_err(|e| format!("cannot open database {}: {e}", path.display()))
+fn open(location: &Location) -> Result<Db, String> {
+    Db::open(location).map_err(|e| format!("cannot open database {location}: {e}"))
 }
 
 fn is_valid_name(name: &str) -> bool {

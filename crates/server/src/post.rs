@@ -60,7 +60,7 @@ pub async fn post_comment(
         return Ok(previous);
     }
     let author_key = state.keys.key(client);
-    admit(&state, &author_key, client, &state.limiter, now_unix).await?;
+    admit(&state, &author_key, client, "post", now_unix).await?;
 
     let comment =
         validate_new_comment(&raw, &state.site.comments).map_err(|e| ApiError::field(e, lang))?;

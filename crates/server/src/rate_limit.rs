@@ -1,66 +1,25 @@
-//! Posts per client per minute, as a token bucket per IP address (IPv6
-//! clients by their /64, since one host usually holds a whole /64); and
-//! failed moderator sign-ins, 5 in 15 minutes per client or per name.
+//! Who a rate limit counts and how much it allows: posts and reports per
+//! client per minute (IPv6 clients by their /64, since one host usually
+//! holds a whole /64); failed moderator sign-ins, 5 in 15 minutes per client
+//! or per name. The counting is the database's (`db::limits`), shared by
+//! every server on it.
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::Instant;
+use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Buckets kept before the full (idle) ones are dropped.
-const MAX_TRACKED: usize = 10_000;
+use crate::db::limits::Window;
 
-pub struct RateLimiter {
-    per_minute: u32,
-    buckets: Mutex<HashMap<IpAddr, Bucket>>,
-}
+/// Failed sign-ins allowed per client and per name in 15 minutes.
+pub const SIGN_IN_FAILURES: Window = Window {
+    limit: 5,
+    seconds: 15 * 60,
+};
 
-struct Bucket {
-    tokens: f64,
-    at: Instant,
-}
-
-impl RateLimiter {
-    /// `per_minute` posts a minute, in bursts of up to `per_minute`; 0 for no limit.
-    pub fn new(per_minute: u32) -> RateLimiter {
-        RateLimiter {
-            per_minute,
-            buckets: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Takes one post from `client`'s allowance, or says in how many whole
-    /// seconds the next one is allowed.
-    pub fn check(&self, client: IpAddr) -> Result<(), u64> {
-        self.check_at(client, Instant::now())
-    }
-
-    pub fn check_at(&self, client: IpAddr, now: Instant) -> Result<(), u64> {
-        if self.per_minute == 0 {
-            return Ok(());
-        }
-        let capacity = f64::from(self.per_minute);
-        let per_second = capacity / 60.0;
-        let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
-        if buckets.len() >= MAX_TRACKED {
-            buckets.retain(|_, b| {
-                b.tokens + now.saturating_duration_since(b.at).as_secs_f64() * per_second < capacity
-            });
-        }
-        let bucket = buckets.entry(client_key(client)).or_insert(Bucket {
-            tokens: capacity,
-            at: now,
-        });
-        let elapsed = now.saturating_duration_since(bucket.at).as_secs_f64();
-        bucket.tokens = (bucket.tokens + elapsed * per_second).min(capacity);
-        bucket.at = now;
-        if bucket.tokens >= 1.0 {
-            bucket.tokens -= 1.0;
-            Ok(())
-        } else {
-            // The epsilon keeps float noise from adding a second.
-            Err(((1.0 - bucket.tokens) / per_second - 1e-6).ceil().max(1.0) as u64)
-        }
+/// `per_minute` writes a minute; 0 for no limit.
+pub fn per_minute(per_minute: u32) -> Window {
+    Window {
+        limit: per_minute,
+        seconds: 60,
     }
 }
 
@@ -76,113 +35,103 @@ pub fn client_key(ip: IpAddr) -> IpAddr {
     }
 }
 
-/// Failed sign-ins allowed per client and per name in [`FAILURE_WINDOW`].
-pub const MAX_FAILURES: usize = 5;
-pub const FAILURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(15 * 60);
-
-/// Failed sign-ins per client address and per name.
-#[derive(Default)]
-pub struct Failures {
-    recent: Mutex<HashMap<String, Vec<Instant>>>,
+/// The rate-limit entry of `what` (posts, reports…) by `client`.
+pub fn client_entry(what: &str, client: IpAddr) -> String {
+    format!("{what}\nip:{}", client_key(client))
 }
 
-impl Failures {
-    /// Seconds until `client` or `name` may try again, if either is over the limit.
-    pub fn blocked(&self, client: IpAddr, name: &str, now: Instant) -> Option<u64> {
-        let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
-        [client_entry(client), name_entry(name)]
-            .iter()
-            .filter_map(|key| {
-                let times = recent.get_mut(key)?;
-                times.retain(|t| now.saturating_duration_since(*t) < FAILURE_WINDOW);
-                (times.len() >= MAX_FAILURES).then(|| {
-                    let oldest = times[0];
-                    (FAILURE_WINDOW - now.saturating_duration_since(oldest))
-                        .as_secs()
-                        .max(1)
-                })
-            })
-            .max()
-    }
-
-    pub fn record(&self, client: IpAddr, name: &str, now: Instant) {
-        let mut recent = self.recent.lock().unwrap_or_else(|p| p.into_inner());
-        if recent.len() > 10_000 {
-            recent.retain(|_, times| {
-                times
-                    .iter()
-                    .any(|t| now.saturating_duration_since(*t) < FAILURE_WINDOW)
-            });
-        }
-        for key in [client_entry(client), name_entry(name)] {
-            recent.entry(key).or_default().push(now);
-        }
-    }
+/// The sign-in failures counted against `client` and against `name`.
+pub fn sign_in_entries(client: IpAddr, name: &str) -> [String; 2] {
+    [
+        client_entry("sign-in", client),
+        format!("sign-in\nname:{name}"),
+    ]
 }
 
-fn client_entry(client: IpAddr) -> String {
-    format!("ip:{}", client_key(client))
-}
-
-fn name_entry(name: &str) -> String {
-    format!("name:{name}")
+/// Now, in Unix milliseconds.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
+    use crate::db::{Db, Location};
+
+    fn db() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&Location::Sqlite(dir.path().join("limits.db"))).unwrap();
+        (dir, db)
+    }
 
     #[test]
-    fn allows_a_burst_then_refills() {
-        let limiter = RateLimiter::new(3);
+    fn allows_a_burst_then_the_oldest_hit_must_expire() {
+        let (_dir, db) = db();
         let ip: IpAddr = "203.0.113.7".parse().unwrap();
-        let t0 = Instant::now();
-        for _ in 0..3 {
-            assert_eq!(limiter.check_at(ip, t0), Ok(()));
+        let entry = client_entry("post", ip);
+        let t0 = 1_000_000_000_000;
+        for i in 0..3 {
+            assert_eq!(db.take(&entry, per_minute(3), t0 + i * 1000), Ok(None));
         }
-        assert_eq!(limiter.check_at(ip, t0), Err(20));
-        assert_eq!(limiter.check_at(ip, t0 + Duration::from_secs(19)), Err(1));
-        assert_eq!(limiter.check_at(ip, t0 + Duration::from_secs(21)), Ok(()));
-        // Other clients have their own allowance.
-        assert_eq!(limiter.check_at("203.0.113.8".parse().unwrap(), t0), Ok(()));
+        assert_eq!(db.take(&entry, per_minute(3), t0 + 2000), Ok(Some(58)));
+        assert_eq!(db.take(&entry, per_minute(3), t0 + 59_500), Ok(Some(1)));
+        assert_eq!(db.take(&entry, per_minute(3), t0 + 60_001), Ok(None));
+        // Other clients, and other kinds of writes, have their own allowance.
+        let other = client_entry("post", "203.0.113.8".parse().unwrap());
+        assert_eq!(db.take(&other, per_minute(3), t0), Ok(None));
+        assert_eq!(
+            db.take(&client_entry("report", ip), per_minute(3), t0),
+            Ok(None)
+        );
     }
 
     #[test]
     fn ipv6_clients_share_their_64() {
-        let limiter = RateLimiter::new(1);
-        let t0 = Instant::now();
-        assert!(limiter.check_at("2001:db8::1".parse().unwrap(), t0).is_ok());
-        assert!(limiter
-            .check_at("2001:db8::2".parse().unwrap(), t0)
-            .is_err());
-        assert!(limiter
-            .check_at("2001:db8:0:1::1".parse().unwrap(), t0)
-            .is_ok());
+        let (_dir, db) = db();
+        let entry = |ip: &str| client_entry("post", ip.parse().unwrap());
+        let t0 = 1_000_000_000_000;
+        assert_eq!(db.take(&entry("2001:db8::1"), per_minute(1), t0), Ok(None));
+        assert!(db
+            .take(&entry("2001:db8::2"), per_minute(1), t0)
+            .unwrap()
+            .is_some());
+        assert_eq!(
+            db.take(&entry("2001:db8:0:1::1"), per_minute(1), t0),
+            Ok(None)
+        );
     }
 
     #[test]
     fn zero_means_no_limit() {
-        let limiter = RateLimiter::new(0);
-        let ip: IpAddr = "127.0.0.1".parse().unwrap();
-        assert!((0..1000).all(|_| limiter.check(ip).is_ok()));
+        let (_dir, db) = db();
+        let entry = client_entry("post", "127.0.0.1".parse().unwrap());
+        assert!((0..200).all(|i| db.take(&entry, per_minute(0), i) == Ok(None)));
     }
 
     #[test]
     fn five_failures_block_the_client_and_the_name() {
-        let failures = Failures::default();
+        let (_dir, db) = db();
         let (ip, other): (IpAddr, IpAddr) = (
             "203.0.113.7".parse().unwrap(),
             "203.0.113.9".parse().unwrap(),
         );
-        let t0 = Instant::now();
-        for _ in 0..MAX_FAILURES {
-            assert_eq!(failures.blocked(ip, "amina", t0), None);
-            failures.record(ip, "amina", t0);
+        let t0 = 1_000_000_000_000;
+        for _ in 0..SIGN_IN_FAILURES.limit {
+            let entries = sign_in_entries(ip, "amina");
+            assert_eq!(db.blocked(&entries, SIGN_IN_FAILURES, t0), Ok(None));
+            db.hit(&entries, t0).unwrap();
         }
-        assert!(failures.blocked(ip, "someone", t0).is_some());
-        assert!(failures.blocked(other, "amina", t0).is_some());
-        assert_eq!(failures.blocked(other, "someone", t0), None);
-        assert_eq!(failures.blocked(ip, "amina", t0 + FAILURE_WINDOW), None);
+        let blocked = |ip, name| db.blocked(&sign_in_entries(ip, name), SIGN_IN_FAILURES, t0);
+        assert_eq!(blocked(ip, "someone"), Ok(Some(900)));
+        assert!(blocked(other, "amina").unwrap().is_some());
+        assert_eq!(blocked(other, "someone"), Ok(None));
+        let later = t0 + SIGN_IN_FAILURES.seconds * 1000;
+        assert_eq!(
+            db.blocked(&sign_in_entries(ip, "amina"), SIGN_IN_FAILURES, later),
+            Ok(None)
+        );
     }
 }

@@ -55,7 +55,7 @@ pub async fn post_report(
         return Ok(previous);
     }
     let client_key = state.keys.key(client);
-    admit(&state, &client_key, client, &state.report_limiter, now_unix).await?;
+    admit(&state, &client_key, client, "report", now_unix).await?;
 
     let db = state.db.clone();
     let note = note.map(str::to_owned);

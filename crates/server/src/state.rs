@@ -11,9 +11,8 @@ use gazette_model::lang::Lang;
 
 use crate::client::ClientKeys;
 use crate::content::Content;
-use crate::db::Db;
+use crate::db::{Db, Location};
 use crate::proxy::{client_address, Cidr};
-use crate::rate_limit::{Failures, RateLimiter};
 
 /// Largest accepted request body (64 KiB); larger ones get `413 too_large`.
 pub const MAX_BODY: usize = 64 * 1024;
@@ -21,7 +20,8 @@ pub const MAX_BODY: usize = 64 * 1024;
 /// What the server needs to know, as given on the command line.
 #[derive(Clone, Debug)]
 pub struct Config {
-    pub db: PathBuf,
+    /// A SQLite file or a PostgreSQL URL.
+    pub db: Location,
     pub static_dir: PathBuf,
     pub content: PathBuf,
     pub moderate: bool,
@@ -44,13 +44,11 @@ pub struct AppState {
     pub site: Site,
     pub lang: Lang,
     pub moderate: bool,
-    pub limiter: RateLimiter,
-    /// Reports per client per minute (the same budget as posts, counted apart).
-    pub report_limiter: RateLimiter,
+    /// Posts per client per minute; reports get the same budget, counted
+    /// apart (`rate_limit`; 0: no limit).
+    pub rate_limit: u32,
     /// `author_key`s.
     pub keys: ClientKeys,
-    /// Failed moderator sign-ins.
-    pub failures: Failures,
     /// Where the API is served (the session cookie's path starts there).
     pub api_prefix: String,
     pub trusted_proxies: Vec<Cidr>,

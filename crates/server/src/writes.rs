@@ -15,7 +15,7 @@ use gazette_model::lang::Lang;
 
 use crate::db::{blocking, StoredResponse};
 use crate::errors::{json_response, ApiError, Kind};
-use crate::rate_limit::RateLimiter;
+use crate::rate_limit::{client_entry, now_ms, per_minute};
 use crate::state::AppState;
 
 /// The request's body, or the contract's error for one too large or unread.
@@ -43,13 +43,13 @@ pub async fn replayed(
     }
 }
 
-/// Refuses a banned client (`403 banned`), then takes one write from its
-/// allowance in `limiter` (`429` with Retry-After).
+/// Refuses a banned client (`403 banned`), then takes one write of kind
+/// `what` ("post", "report") from its allowance (`429` with Retry-After).
 pub async fn admit(
     state: &AppState,
     author_key: &str,
     client: IpAddr,
-    limiter: &RateLimiter,
+    what: &str,
     now_unix: i64,
 ) -> Result<(), ApiError> {
     let lang = state.lang;
@@ -58,9 +58,12 @@ pub async fn admit(
     if blocking(lang, move || db.is_banned(&key, now_unix)).await? {
         return Err(ApiError::new(Kind::Banned, lang));
     }
-    limiter
-        .check(client)
-        .map_err(|seconds| ApiError::new(Kind::RateLimited, lang).retry_after(seconds))
+    let db = state.db.clone();
+    let (entry, window) = (client_entry(what, client), per_minute(state.rate_limit));
+    match blocking(lang, move || db.take(&entry, window, now_ms())).await? {
+        Some(seconds) => Err(ApiError::new(Kind::RateLimited, lang).retry_after(seconds)),
+        None => Ok(()),
+    }
 }
 
 /// The first answer again for the same body; `422` for another body.

@@ -87,7 +87,7 @@ fn the_binary_announces_itself_and_stops_cleanly_on_sigterm() {
     let config = fixture.config();
     let mut child = Command::new(env!("CARGO_BIN_EXE_gazette-server"))
         .args(["--addr", "127.0.0.1:0", "--db"])
-        .arg(&config.db)
+        .arg(config.db.as_arg())
         .arg("--static")
         .arg(&config.static_dir)
         .arg("--content")

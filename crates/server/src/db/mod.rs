@@ -1,41 +1,97 @@
-//! Comments, idempotency records and moderation in SQLite (WAL mode).
+//! Comments, idempotency records, moderation and rate limits, in SQLite
+//! (the embedded default) or PostgreSQL (several servers on one database).
 //!
-//! One writer connection behind a mutex takes every write, each in one
-//! immediate transaction (the comment and its idempotency record together;
-//! a decision and its log entry together), so the check-then-insert of an
-//! Idempotency-Key cannot race. A few reader connections serve the
-//! listings concurrently. The schema is `schema`; what the public sees of
-//! the comments is `visibility`; moderation's tables are `moderation`.
+//! The logic is written once, against the [`sql::Sql`] interface that both
+//! backends implement (`sqlite`, `postgres`); handlers only see [`Db`].
+//! Every write runs in one transaction: a comment and its idempotency
+//! record together, a decision and its log entry together; transactions
+//! that must not interleave (two posts with one Idempotency-Key, a client's
+//! rate limit) take a lock on their name ([`sql::Sql::lock`]). The schema
+//! is `schema`; what the public sees of the comments is `visibility`;
+//! moderation is `moderation`; rate limits are `limits`.
 
 use std::collections::HashMap;
-use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard};
 
 use gazette_model::contract::{Comment, CommentStatus, NewComment, Timestamp};
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, TransactionBehavior};
 
 mod blocking;
+pub mod limits;
 pub mod moderation;
+pub mod postgres;
 pub mod schema;
+pub mod sql;
+pub mod sqlite;
 pub mod visibility;
 
 pub use blocking::blocking;
+pub use sql::StoreError;
 
+use sql::{exists, first, one_int, Dialect, Param, Row as SqlRow, Sql};
 use visibility::{public_listing, Row, Stored};
 
 /// How long an Idempotency-Key is remembered.
 pub const KEY_TTL_SECONDS: i64 = 24 * 60 * 60;
 
-const READERS: usize = 4;
-
 /// Open reports that hide a comment unless told otherwise (`--report-threshold`).
 pub const DEFAULT_REPORT_THRESHOLD: u32 = 3;
 
+/// Where the comments are kept, as `--db` gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Location {
+    Sqlite(std::path::PathBuf),
+    /// A `postgres://` (or `postgresql://`) URL.
+    Postgres(String),
+}
+
+impl Location {
+    pub fn parse(text: &str) -> Location {
+        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+            Location::Postgres(text.to_owned())
+        } else {
+            Location::Sqlite(text.into())
+        }
+    }
+}
+
+impl Location {
+    /// As given on the command line (a URL with its password).
+    pub fn as_arg(&self) -> std::ffi::OsString {
+        match self {
+            Location::Sqlite(path) => path.clone().into_os_string(),
+            Location::Postgres(url) => url.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Location {
+    /// The place, without a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Sqlite(path) => write!(f, "{}", path.display()),
+            Location::Postgres(url) => match (url.find("://"), url.rfind('@')) {
+                (Some(scheme), Some(at)) if at > scheme => {
+                    write!(f, "{}://…{}", &url[..scheme], &url[at..])
+                }
+                _ => write!(f, "{url}"),
+            },
+        }
+    }
+}
+
+impl std::str::FromStr for Location {
+    type Err = std::convert::Infallible;
+    fn from_str(text: &str) -> Result<Location, Self::Err> {
+        Ok(Location::parse(text))
+    }
+}
+
+enum Backend {
+    Sqlite(sqlite::Sqlite),
+    Postgres(postgres::Postgres),
+}
+
 pub struct Db {
-    writer: Mutex<Connection>,
-    readers: Vec<Mutex<Connection>>,
-    next_reader: AtomicUsize,
+    backend: Backend,
     /// Open reports that take a comment out of the public listing (0: never).
     pub report_threshold: u32,
 }
@@ -74,223 +130,200 @@ pub enum PostOutcome {
 
 impl Db {
     /// Opens (or creates) the database and brings its schema up to date.
-    pub fn open(path: &Path) -> Result<Db, String> {
-        Db::open_with(path, DEFAULT_REPORT_THRESHOLD)
+    pub fn open(location: &Location) -> Result<Db, String> {
+        Db::open_with(location, DEFAULT_REPORT_THRESHOLD)
     }
 
-    pub fn open_with(path: &Path, report_threshold: u32) -> Result<Db, String> {
-        let text = |e: rusqlite::Error| e.to_string();
-        let mut writer = Connection::open(path).map_err(text)?;
-        writer
-            .busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(text)?;
-        writer
-            .pragma_update(None, "journal_mode", "WAL")
-            .map_err(text)?;
-        // FULL: a comment that got its 201 survives a power cut, not only a crash.
-        writer
-            .pragma_update(None, "synchronous", "FULL")
-            .map_err(text)?;
-        writer
-            .pragma_update(None, "foreign_keys", true)
-            .map_err(text)?;
-        schema::migrate(&mut writer)?;
-        let mut readers = Vec::with_capacity(READERS);
-        for _ in 0..READERS {
-            let reader = Connection::open(path).map_err(text)?;
-            reader
-                .busy_timeout(std::time::Duration::from_secs(10))
-                .map_err(text)?;
-            reader
-                .pragma_update(None, "query_only", true)
-                .map_err(text)?;
-            readers.push(Mutex::new(reader));
-        }
+    pub fn open_with(location: &Location, report_threshold: u32) -> Result<Db, String> {
+        let backend = match location {
+            Location::Sqlite(path) => Backend::Sqlite(sqlite::Sqlite::open(path)?),
+            Location::Postgres(url) => Backend::Postgres(postgres::Postgres::open(url)?),
+        };
         Ok(Db {
-            writer: Mutex::new(writer),
-            readers,
-            next_reader: AtomicUsize::new(0),
+            backend,
             report_threshold,
         })
     }
 
-    fn writer(&self) -> MutexGuard<'_, Connection> {
-        self.writer
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// Runs `f` in one write transaction; commits when it succeeds.
+    pub fn write<T>(&self, f: impl FnOnce(&mut dyn Sql) -> sql::Result<T>) -> sql::Result<T> {
+        match &self.backend {
+            Backend::Sqlite(db) => db.write(f),
+            Backend::Postgres(db) => db.write(f),
+        }
     }
 
-    fn reader(&self) -> MutexGuard<'_, Connection> {
-        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
-        for i in 0..self.readers.len() {
-            if let Ok(conn) = self.readers[(start + i) % self.readers.len()].try_lock() {
-                return conn;
-            }
+    /// Runs `f` in one read-only snapshot.
+    pub fn read<T>(&self, f: impl FnOnce(&mut dyn Sql) -> sql::Result<T>) -> sql::Result<T> {
+        match &self.backend {
+            Backend::Sqlite(db) => db.read(f),
+            Backend::Postgres(db) => db.read(f),
         }
-        self.readers[start % self.readers.len()]
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether the database answers (`/readyz`).
+    pub fn ping(&self) -> sql::Result<()> {
+        self.read(|conn| conn.query("SELECT 1", &[]).map(drop))
     }
 
     /// Stores `comments` for `article` unless the database already holds
     /// comments for it. Returns how many were stored.
-    pub fn import_if_empty(&self, article: &str, comments: &[Comment]) -> rusqlite::Result<usize> {
-        let mut conn = self.writer();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let has_any: bool = tx
-            .query_row(
+    pub fn import_if_empty(&self, article: &str, comments: &[Comment]) -> sql::Result<usize> {
+        self.write(|tx| {
+            tx.lock(&format!("import\n{article}"))?;
+            if exists(
+                tx,
                 "SELECT 1 FROM comments WHERE article = ?1 LIMIT 1",
-                [article],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
-        if has_any {
-            return Ok(0);
-        }
-        let mut stored = 0;
-        {
-            let mut insert = tx.prepare(
-                "INSERT OR IGNORE INTO comments
-                 (article, id, parent_id, author, title, body, created_at, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?;
-            for c in comments {
-                stored += insert.execute(params![
-                    article,
-                    c.id,
-                    c.parent_id,
-                    c.author,
-                    c.title,
-                    c.body,
-                    c.created_at.to_rfc3339(),
-                    Stored::of(c.status).name(),
-                ])?;
+                &[article.into()],
+            )? {
+                return Ok(0);
             }
-        }
-        tx.commit()?;
-        Ok(stored)
+            let mut stored = 0;
+            for c in comments {
+                let created_at = c.created_at.to_rfc3339();
+                stored += tx.execute(
+                    "INSERT INTO comments
+                     (article, id, parent_id, author, title, body, created_at, status)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                     ON CONFLICT DO NOTHING",
+                    &[
+                        article.into(),
+                        (&c.id).into(),
+                        c.parent_id.as_ref().into(),
+                        (&c.author).into(),
+                        c.title.as_ref().into(),
+                        (&c.body).into(),
+                        created_at.as_str().into(),
+                        Stored::of(c.status).name().into(),
+                    ],
+                )? as usize;
+            }
+            Ok(stored)
+        })
     }
 
     /// What the public sees of `article`'s comments, in the order
     /// stored, and how many are published (`visibility`).
-    pub fn list(&self, article: &str) -> rusqlite::Result<(Vec<Comment>, u32)> {
-        let conn = self.reader();
-        let mut select =
-            conn.prepare_cached(&format!("{SELECT_ROW} WHERE c.article = ?1 ORDER BY c.seq"))?;
-        let rows = select
-            .query_map([article], |row| Ok(read_row(row)?.row))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+    pub fn list(&self, article: &str) -> sql::Result<(Vec<Comment>, u32)> {
+        let rows = self.read(|conn| {
+            conn.query(
+                &format!("{SELECT_ROW} WHERE c.article = ?1 ORDER BY c.seq"),
+                &[article.into()],
+            )
+        })?;
+        let rows = rows
+            .iter()
+            .map(|row| Ok(read_row(row)?.row))
+            .collect::<sql::Result<Vec<_>>>()?;
         Ok(public_listing(rows, self.report_threshold))
     }
 
     /// Published comments per article, for the slugs given.
-    pub fn published_counts(&self, articles: &[String]) -> rusqlite::Result<HashMap<String, u32>> {
+    pub fn published_counts(&self, articles: &[String]) -> sql::Result<HashMap<String, u32>> {
         let mut counts = HashMap::new();
         if articles.is_empty() {
             return Ok(counts);
         }
-        let conn = self.reader();
-        // SQLite allows far more parameters than a page lists; chunk anyway.
-        for chunk in articles.chunks(500) {
-            let marks = vec!["?"; chunk.len()].join(",");
-            let mut select = conn.prepare(&format!(
-                "SELECT c.article, COUNT(*) FROM comments c
-                 WHERE c.status = 'published' AND c.article IN ({marks})
-                 AND ({OPEN_REPORTS}) < ?{threshold}
-                 GROUP BY c.article",
-                threshold = chunk.len() + 1,
-            ))?;
-            let threshold = match self.report_threshold {
-                0 => i64::MAX,
-                n => i64::from(n),
-            };
-            let values = chunk
-                .iter()
-                .map(|slug| rusqlite::types::Value::Text(slug.clone()))
-                .chain([rusqlite::types::Value::Integer(threshold)]);
-            let rows = select.query_map(params_from_iter(values), |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?))
-            })?;
-            for row in rows {
-                let (article, count) = row?;
-                counts.insert(article, count);
+        let threshold = match self.report_threshold {
+            0 => i64::MAX,
+            n => i64::from(n),
+        };
+        self.read(|conn| {
+            // SQLite allows far more parameters than a page lists; chunk anyway.
+            for chunk in articles.chunks(500) {
+                let marks = (2..chunk.len() + 2)
+                    .map(|i| format!("?{i}"))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                let params: Vec<Param> = std::iter::once(threshold.into())
+                    .chain(chunk.iter().map(Param::from))
+                    .collect();
+                let rows = conn.query(
+                    &format!(
+                        "SELECT c.article, COUNT(*) FROM comments c
+                         WHERE c.status = 'published' AND c.article IN ({marks})
+                         AND ({OPEN_REPORTS}) < ?1
+                         GROUP BY c.article"
+                    ),
+                    &params,
+                )?;
+                for row in rows {
+                    counts.insert(row.text(0)?, row.count(1)?);
+                }
             }
-        }
-        Ok(counts)
+            Ok(counts)
+        })
     }
 
     /// The response stored under `key`, if it is younger than a day.
-    pub fn find_key(&self, key: &str, now_unix: i64) -> rusqlite::Result<Option<StoredResponse>> {
-        find_key(&self.reader(), key, now_unix)
+    pub fn find_key(&self, key: &str, now_unix: i64) -> sql::Result<Option<StoredResponse>> {
+        self.read(|conn| find_key(conn, key, now_unix))
     }
 
     /// The id the next stored comment would get (for the honeypot's answer).
-    pub fn preview_id(&self) -> rusqlite::Result<String> {
-        next_id(&self.reader())
+    pub fn preview_id(&self) -> sql::Result<String> {
+        self.write(next_id)
     }
 
     /// Stores a comment and its idempotency record in one transaction, unless
     /// the key was used meanwhile or the parent does not exist.
-    pub fn post(&self, record: &NewRecord) -> rusqlite::Result<PostOutcome> {
-        let mut conn = self.writer();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(previous) = find_key(&tx, record.key, record.now_unix)? {
-            return Ok(PostOutcome::Previous(previous));
-        }
-        if let Some(parent) = &record.comment.parent_id {
-            let exists = tx
-                .query_row(
-                    "SELECT 1 FROM comments WHERE article = ?1 AND id = ?2",
-                    [record.article, parent],
-                    |_| Ok(()),
-                )
-                .optional()?
-                .is_some();
-            if !exists {
-                return Ok(PostOutcome::UnknownParent);
+    pub fn post(&self, record: &NewRecord) -> sql::Result<PostOutcome> {
+        self.write(|tx| {
+            tx.lock(record.key)?;
+            if let Some(previous) = find_key(tx, record.key, record.now_unix)? {
+                return Ok(PostOutcome::Previous(previous));
             }
-        }
-        let comment = Comment {
-            id: next_id(&tx)?,
-            parent_id: record.comment.parent_id.clone(),
-            author: record.comment.author.clone(),
-            title: record.comment.title.clone(),
-            body: record.comment.body.clone(),
-            created_at: record.created_at,
-            status: record.status,
-            recommend_count: None,
-            featured: false,
-            edited_at: None,
-        };
-        let body = serde_json::to_string(&comment)
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-        tx.execute(
-            "INSERT INTO comments
-             (article, id, parent_id, author, title, body, created_at, status, author_key)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                record.article,
-                comment.id,
-                comment.parent_id,
-                comment.author,
-                comment.title,
-                comment.body,
-                comment.created_at.to_rfc3339(),
-                Stored::of(comment.status).name(),
-                record.author_key,
-            ],
-        )?;
-        remember_response(
-            &tx,
-            record.key,
-            record.fingerprint,
-            201,
-            &body,
-            record.now_unix,
-        )?;
-        tx.commit()?;
-        Ok(PostOutcome::Created(body))
+            if let Some(parent) = &record.comment.parent_id {
+                let found = exists(
+                    tx,
+                    "SELECT 1 FROM comments WHERE article = ?1 AND id = ?2",
+                    &[record.article.into(), parent.into()],
+                )?;
+                if !found {
+                    return Ok(PostOutcome::UnknownParent);
+                }
+            }
+            let comment = Comment {
+                id: next_id(tx)?,
+                parent_id: record.comment.parent_id.clone(),
+                author: record.comment.author.clone(),
+                title: record.comment.title.clone(),
+                body: record.comment.body.clone(),
+                created_at: record.created_at,
+                status: record.status,
+                recommend_count: None,
+                featured: false,
+                edited_at: None,
+            };
+            let body =
+                serde_json::to_string(&comment).map_err(|e| StoreError::Failed(e.to_string()))?;
+            let created_at = comment.created_at.to_rfc3339();
+            tx.execute(
+                "INSERT INTO comments
+                 (article, id, parent_id, author, title, body, created_at, status, author_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                &[
+                    record.article.into(),
+                    (&comment.id).into(),
+                    comment.parent_id.as_ref().into(),
+                    (&comment.author).into(),
+                    comment.title.as_ref().into(),
+                    (&comment.body).into(),
+                    created_at.as_str().into(),
+                    Stored::of(comment.status).name().into(),
+                    record.author_key.into(),
+                ],
+            )?;
+            remember_response(
+                tx,
+                record.key,
+                record.fingerprint,
+                201,
+                &body,
+                record.now_unix,
+            )?;
+            Ok(PostOutcome::Created(body))
+        })
     }
 }
 
@@ -301,63 +334,72 @@ fn epoch() -> Timestamp {
 /// Keeps the answer to the request under `key` (in the caller's
 /// transaction) and forgets those past their lifetime.
 fn remember_response(
-    conn: &Connection,
+    tx: &mut dyn Sql,
     key: &str,
     fingerprint: &str,
     status: u16,
     body: &str,
     now_unix: i64,
-) -> rusqlite::Result<()> {
-    conn.execute(
+) -> sql::Result<()> {
+    tx.execute(
         "DELETE FROM idempotency WHERE created_at <= ?1",
-        [now_unix - KEY_TTL_SECONDS],
+        &[(now_unix - KEY_TTL_SECONDS).into()],
     )?;
-    conn.execute(
-        "INSERT OR REPLACE INTO idempotency (key, fingerprint, status, response, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![key, fingerprint, status, body, now_unix],
+    tx.execute(
+        "INSERT INTO idempotency (key, fingerprint, status, response, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint,
+         status = excluded.status, response = excluded.response,
+         created_at = excluded.created_at",
+        &[
+            key.into(),
+            fingerprint.into(),
+            i64::from(status).into(),
+            body.into(),
+            now_unix.into(),
+        ],
     )?;
     Ok(())
 }
 
-fn find_key(
-    conn: &Connection,
-    key: &str,
-    now_unix: i64,
-) -> rusqlite::Result<Option<StoredResponse>> {
-    conn.prepare_cached(
+fn find_key(conn: &mut dyn Sql, key: &str, now_unix: i64) -> sql::Result<Option<StoredResponse>> {
+    let row = first(
+        conn,
         "SELECT fingerprint, status, response FROM idempotency WHERE key = ?1 AND created_at > ?2",
-    )?
-    .query_row(params![key, now_unix - KEY_TTL_SECONDS], |row| {
+        &[key.into(), (now_unix - KEY_TTL_SECONDS).into()],
+    )?;
+    row.map(|row| {
         Ok(StoredResponse {
-            fingerprint: row.get(0)?,
-            status: row.get(1)?,
-            body: row.get(2)?,
+            fingerprint: row.text(0)?,
+            status: u16::try_from(row.int(1)?).unwrap_or(500),
+            body: row.text(2)?,
         })
     })
-    .optional()
+    .transpose()
 }
 
-/// New ids are `g` and a number above every stored row, skipped past any
-/// imported id that happens to look the same: unique in the whole database.
-fn next_id(conn: &Connection) -> rusqlite::Result<String> {
-    let mut n: i64 = conn.query_row("SELECT IFNULL(MAX(seq), 0) + 1 FROM comments", [], |row| {
-        row.get(0)
-    })?;
+/// New ids are `g` and a number no other comment got (PostgreSQL's
+/// sequence; SQLite's largest row plus one, under its one writer), skipped
+/// past any imported id that happens to look the same.
+fn next_id(conn: &mut dyn Sql) -> sql::Result<String> {
+    let next = |conn: &mut dyn Sql, after: Option<i64>| match (conn.dialect(), after) {
+        (Dialect::Postgres, _) => one_int(conn, "SELECT nextval('comment_numbers')", &[]),
+        (Dialect::Sqlite, Some(n)) => Ok(n + 1),
+        (Dialect::Sqlite, None) => {
+            one_int(conn, "SELECT COALESCE(MAX(seq), 0) + 1 FROM comments", &[])
+        }
+    };
+    let mut n = next(conn, None)?;
     loop {
         let id = format!("g{n}");
-        let taken = conn
-            .query_row(
-                "SELECT 1 FROM comments WHERE id = ?1 LIMIT 1",
-                [&id],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
-        if !taken {
+        if !exists(
+            conn,
+            "SELECT 1 FROM comments WHERE id = ?1 LIMIT 1",
+            &[(&id).into()],
+        )? {
             return Ok(id);
         }
-        n += 1;
+        n = next(conn, Some(n))?;
     }
 }
 
@@ -380,28 +422,28 @@ pub struct StoredComment {
     pub author_key: Option<String>,
 }
 
-fn read_row(row: &rusqlite::Row) -> rusqlite::Result<StoredComment> {
-    let created_at: String = row.get(5)?;
-    let stored = Stored::parse(&row.get::<_, String>(6)?);
+fn read_row(row: &SqlRow) -> sql::Result<StoredComment> {
+    let created_at = row.text(5)?;
+    let stored = Stored::parse(&row.text(6)?);
     Ok(StoredComment {
         row: Row {
             comment: Comment {
-                id: row.get(0)?,
-                parent_id: row.get(1)?,
-                author: row.get(2)?,
-                title: row.get(3)?,
-                body: row.get(4)?,
+                id: row.text(0)?,
+                parent_id: row.opt_text(1)?,
+                author: row.text(2)?,
+                title: row.opt_text(3)?,
+                body: row.text(4)?,
                 created_at: Timestamp::parse(&created_at).unwrap_or_else(epoch),
                 status: stored.status(),
                 recommend_count: None,
-                featured: row.get::<_, i64>(7)? != 0,
+                featured: row.int(7)? != 0,
                 edited_at: None,
             },
             stored,
-            open_reports: row.get(8)?,
+            open_reports: row.count(8)?,
         },
-        seq: row.get(9)?,
-        article: row.get(10)?,
-        author_key: row.get(11)?,
+        seq: row.int(9)?,
+        article: row.text(10)?,
+        author_key: row.opt_text(11)?,
     })
 }

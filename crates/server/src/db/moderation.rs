@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use gazette_model::contract::{Comment, Timestamp};
 use gazette_model::moderation::{Action, QueueCounts, QueueState, ReportSummary};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+use super::sql::{exists, first, one_int, Result, Sql};
 use super::visibility::Stored;
 use super::{find_key, read_row, remember_response, Db, StoredComment, StoredResponse, SELECT_ROW};
 
@@ -65,64 +65,64 @@ pub struct NewReportRecord<'a> {
 }
 
 impl Db {
-    /// The server's secret for `author_key`, made on first use.
-    pub fn author_key_secret(&self, fresh: impl FnOnce() -> String) -> rusqlite::Result<String> {
-        let conn = self.writer();
-        let found: Option<String> = conn
-            .query_row(
-                "SELECT value FROM settings WHERE name = 'author_key_secret'",
-                [],
-                |row| row.get(0),
-            )
-            .optional()?;
-        if let Some(secret) = found {
-            return Ok(secret);
-        }
+    /// The server's secret for `author_key`, made on first use (by the
+    /// first of several servers to ask).
+    pub fn author_key_secret(&self, fresh: impl FnOnce() -> String) -> Result<String> {
         let secret = fresh();
-        conn.execute(
-            "INSERT INTO settings (name, value) VALUES ('author_key_secret', ?1)",
-            [&secret],
-        )?;
-        Ok(secret)
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (name, value) VALUES ('author_key_secret', ?1)
+                 ON CONFLICT (name) DO NOTHING",
+                &[secret.as_str().into()],
+            )?;
+            first(
+                tx,
+                "SELECT value FROM settings WHERE name = 'author_key_secret'",
+                &[],
+            )?
+            .map_or(Ok(secret.clone()), |row| row.text(0))
+        })
     }
 
     /// Adds a moderator, or gives an existing one a new password. Returns
     /// whether the name is new.
-    pub fn set_moderator(&self, name: &str, hash: &str, now_unix: i64) -> rusqlite::Result<bool> {
-        let mut conn = self.writer();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let updated = tx.execute(
-            "UPDATE moderators SET hash = ?2 WHERE name = ?1",
-            [name, hash],
-        )?;
-        if updated == 0 {
-            tx.execute(
-                "INSERT INTO moderators (name, hash, created_at) VALUES (?1, ?2, ?3)",
-                params![name, hash, now_unix],
+    pub fn set_moderator(&self, name: &str, hash: &str, now_unix: i64) -> Result<bool> {
+        self.write(|tx| {
+            let updated = tx.execute(
+                "UPDATE moderators SET hash = ?2 WHERE name = ?1",
+                &[name.into(), hash.into()],
             )?;
-        } else {
-            // A new password ends the sessions opened with the old one.
-            tx.execute("DELETE FROM sessions WHERE moderator = ?1", [name])?;
-        }
-        tx.commit()?;
-        Ok(updated == 0)
+            if updated == 0 {
+                tx.execute(
+                    "INSERT INTO moderators (name, hash, created_at) VALUES (?1, ?2, ?3)",
+                    &[name.into(), hash.into(), now_unix.into()],
+                )?;
+            } else {
+                // A new password ends the sessions opened with the old one.
+                tx.execute("DELETE FROM sessions WHERE moderator = ?1", &[name.into()])?;
+            }
+            Ok(updated == 0)
+        })
     }
 
     /// Removes a moderator and ends their sessions. Returns whether there was one.
-    pub fn remove_moderator(&self, name: &str) -> rusqlite::Result<bool> {
-        let conn = self.writer();
-        conn.execute("DELETE FROM sessions WHERE moderator = ?1", [name])?;
-        Ok(conn.execute("DELETE FROM moderators WHERE name = ?1", [name])? > 0)
+    pub fn remove_moderator(&self, name: &str) -> Result<bool> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM sessions WHERE moderator = ?1", &[name.into()])?;
+            Ok(tx.execute("DELETE FROM moderators WHERE name = ?1", &[name.into()])? > 0)
+        })
     }
 
-    pub fn moderator_hash(&self, name: &str) -> rusqlite::Result<Option<String>> {
-        self.reader()
-            .query_row(
+    pub fn moderator_hash(&self, name: &str) -> Result<Option<String>> {
+        self.read(|conn| {
+            first(
+                conn,
                 "SELECT hash FROM moderators WHERE name = ?1",
-                [name],
-                |row| row.get(0),
-            )
-            .optional()
+                &[name.into()],
+            )?
+            .map(|row| row.text(0))
+            .transpose()
+        })
     }
 
     pub fn open_session(
@@ -131,90 +131,91 @@ impl Db {
         moderator: &str,
         expires_at: i64,
         now_unix: i64,
-    ) -> rusqlite::Result<()> {
-        let conn = self.writer();
-        conn.execute("DELETE FROM sessions WHERE expires_at <= ?1", [now_unix])?;
-        conn.execute(
-            "INSERT INTO sessions (token_hash, moderator, expires_at) VALUES (?1, ?2, ?3)",
-            params![token_hash, moderator, expires_at],
-        )?;
-        Ok(())
+    ) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "DELETE FROM sessions WHERE expires_at <= ?1",
+                &[now_unix.into()],
+            )?;
+            tx.execute(
+                "INSERT INTO sessions (token_hash, moderator, expires_at) VALUES (?1, ?2, ?3)",
+                &[token_hash.into(), moderator.into(), expires_at.into()],
+            )?;
+            Ok(())
+        })
     }
 
     /// The moderator whose session `token_hash` is, while it lasts.
-    pub fn session(&self, token_hash: &str, now_unix: i64) -> rusqlite::Result<Option<String>> {
-        self.reader()
-            .query_row(
+    pub fn session(&self, token_hash: &str, now_unix: i64) -> Result<Option<String>> {
+        self.read(|conn| {
+            first(
+                conn,
                 "SELECT moderator FROM sessions WHERE token_hash = ?1 AND expires_at > ?2",
-                params![token_hash, now_unix],
-                |row| row.get(0),
-            )
-            .optional()
+                &[token_hash.into(), now_unix.into()],
+            )?
+            .map(|row| row.text(0))
+            .transpose()
+        })
     }
 
-    pub fn end_session(&self, token_hash: &str) -> rusqlite::Result<()> {
-        self.writer()
-            .execute("DELETE FROM sessions WHERE token_hash = ?1", [token_hash])?;
-        Ok(())
+    pub fn end_session(&self, token_hash: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "DELETE FROM sessions WHERE token_hash = ?1",
+                &[token_hash.into()],
+            )?;
+            Ok(())
+        })
     }
 
     /// Whether `author_key` is banned at `now_unix`.
-    pub fn is_banned(&self, author_key: &str, now_unix: i64) -> rusqlite::Result<bool> {
-        Ok(self
-            .reader()
-            .query_row(
-                "SELECT 1 FROM bans WHERE author_key = ?1 AND until > ?2",
-                params![author_key, now_unix],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some())
+    pub fn is_banned(&self, author_key: &str, now_unix: i64) -> Result<bool> {
+        self.read(|conn| is_banned(conn, author_key, now_unix))
     }
 
     /// Counts a reader's report once per client and comment, with its
     /// idempotency record, in one transaction.
-    pub fn report(&self, record: &NewReportRecord) -> rusqlite::Result<ReportOutcome> {
-        let mut conn = self.writer();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(previous) = find_key(&tx, record.key, record.now_unix)? {
-            return Ok(ReportOutcome::Previous(previous));
-        }
-        let seq: Option<i64> = tx
-            .query_row(
+    pub fn report(&self, record: &NewReportRecord) -> Result<ReportOutcome> {
+        self.write(|tx| {
+            tx.lock(record.key)?;
+            if let Some(previous) = find_key(tx, record.key, record.now_unix)? {
+                return Ok(ReportOutcome::Previous(previous));
+            }
+            let seq = first(
+                tx,
                 "SELECT seq FROM comments WHERE article = ?1 AND id = ?2 AND status = 'published'",
-                [record.article, record.comment_id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        let Some(seq) = seq else {
-            return Ok(ReportOutcome::NotFound);
-        };
-        let inserted = tx.execute(
-            "INSERT OR IGNORE INTO reports (comment_seq, client_key, reason, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                seq,
-                record.client_key,
-                record.reason,
-                record.note,
-                record.now_unix
-            ],
-        )?;
-        let status = if inserted == 1 { 201 } else { 200 };
-        let body = r#"{"reported":true}"#.to_owned();
-        remember_response(
-            &tx,
-            record.key,
-            record.fingerprint,
-            status,
-            &body,
-            record.now_unix,
-        )?;
-        tx.commit()?;
-        Ok(if inserted == 1 {
-            ReportOutcome::Created(body)
-        } else {
-            ReportOutcome::Again(body)
+                &[record.article.into(), record.comment_id.into()],
+            )?;
+            let Some(seq) = seq else {
+                return Ok(ReportOutcome::NotFound);
+            };
+            let inserted = tx.execute(
+                "INSERT INTO reports (comment_seq, client_key, reason, note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT DO NOTHING",
+                &[
+                    seq.int(0)?.into(),
+                    record.client_key.into(),
+                    record.reason.into(),
+                    record.note.into(),
+                    record.now_unix.into(),
+                ],
+            )?;
+            let status = if inserted == 1 { 201 } else { 200 };
+            let body = r#"{"reported":true}"#.to_owned();
+            remember_response(
+                tx,
+                record.key,
+                record.fingerprint,
+                status,
+                &body,
+                record.now_unix,
+            )?;
+            Ok(if inserted == 1 {
+                ReportOutcome::Created(body)
+            } else {
+                ReportOutcome::Again(body)
+            })
         })
     }
 
@@ -228,46 +229,46 @@ impl Db {
         reason: Option<&str>,
         moderator: &str,
         at: &Timestamp,
-    ) -> rusqlite::Result<DecisionOutcome> {
-        let mut conn = self.writer();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let found = comments_with_id(&tx, id, article)?;
-        let comment = match &found[..] {
-            [] => return Ok(DecisionOutcome::NotFound),
-            [one] => one,
-            _ => return Ok(DecisionOutcome::Ambiguous),
-        };
-        let published = comment.row.stored == Stored::Published;
-        let (status, featured, clear) = match action {
-            Action::Approve | Action::Restore => {
-                (Stored::Published, comment.row.comment.featured, true)
-            }
-            Action::Reject => (Stored::Rejected, false, true),
-            Action::Feature | Action::Unfeature if !published => {
-                return Ok(DecisionOutcome::NotApplicable)
-            }
-            Action::Feature => (Stored::Published, true, false),
-            Action::Unfeature => (Stored::Published, false, false),
-            Action::Ban | Action::Unban => return Ok(DecisionOutcome::NotApplicable),
-        };
-        tx.execute(
-            "UPDATE comments SET status = ?2, featured = ?3 WHERE seq = ?1",
-            params![comment.seq, status.name(), featured],
-        )?;
-        if clear {
+    ) -> Result<DecisionOutcome> {
+        self.write(|tx| {
+            let found = comments_with_id(tx, id, article)?;
+            let comment = match &found[..] {
+                [] => return Ok(DecisionOutcome::NotFound),
+                [one] => one,
+                _ => return Ok(DecisionOutcome::Ambiguous),
+            };
+            let published = comment.row.stored == Stored::Published;
+            let (status, featured, clear) = match action {
+                Action::Approve | Action::Restore => {
+                    (Stored::Published, comment.row.comment.featured, true)
+                }
+                Action::Reject => (Stored::Rejected, false, true),
+                Action::Feature | Action::Unfeature if !published => {
+                    return Ok(DecisionOutcome::NotApplicable)
+                }
+                Action::Feature => (Stored::Published, true, false),
+                Action::Unfeature => (Stored::Published, false, false),
+                Action::Ban | Action::Unban => return Ok(DecisionOutcome::NotApplicable),
+            };
             tx.execute(
-                "UPDATE reports SET cleared = 1 WHERE comment_seq = ?1",
-                [comment.seq],
+                "UPDATE comments SET status = ?2, featured = ?3 WHERE seq = ?1",
+                &[comment.seq.into(), status.name().into(), featured.into()],
             )?;
-        }
-        log(&tx, at, moderator, action, Some(id), reason)?;
-        let stored = tx.query_row(
-            &format!("{SELECT_ROW} WHERE c.seq = ?1"),
-            [comment.seq],
-            read_row,
-        )?;
-        tx.commit()?;
-        Ok(DecisionOutcome::Done(stored.row.comment))
+            if clear {
+                tx.execute(
+                    "UPDATE reports SET cleared = 1 WHERE comment_seq = ?1",
+                    &[comment.seq.into()],
+                )?;
+            }
+            log(tx, at, moderator, action, Some(id), reason)?;
+            let stored = first(
+                tx,
+                &format!("{SELECT_ROW} WHERE c.seq = ?1"),
+                &[comment.seq.into()],
+            )?
+            .ok_or_else(|| super::StoreError::Failed("the decided comment is gone".into()))?;
+            Ok(DecisionOutcome::Done(read_row(&stored)?.row.comment))
+        })
     }
 
     /// Bans `author_key` until `until_unix` (a new ban replaces an old one).
@@ -278,33 +279,38 @@ impl Db {
         until_unix: i64,
         moderator: &str,
         at: &Timestamp,
-    ) -> rusqlite::Result<()> {
-        let mut conn = self.writer();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT OR REPLACE INTO bans (author_key, reason, until, moderator, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![author_key, reason, until_unix, moderator, at.0.timestamp()],
-        )?;
-        log(&tx, at, moderator, Action::Ban, None, reason)?;
-        tx.commit()
+    ) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO bans (author_key, reason, until, moderator, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (author_key) DO UPDATE SET reason = excluded.reason,
+                 until = excluded.until, moderator = excluded.moderator,
+                 created_at = excluded.created_at",
+                &[
+                    author_key.into(),
+                    reason.into(),
+                    until_unix.into(),
+                    moderator.into(),
+                    at.0.timestamp().into(),
+                ],
+            )?;
+            log(tx, at, moderator, Action::Ban, None, reason)
+        })
     }
 
     /// Lifts a ban. Returns whether there was one.
-    pub fn unban(
-        &self,
-        author_key: &str,
-        moderator: &str,
-        at: &Timestamp,
-    ) -> rusqlite::Result<bool> {
-        let mut conn = self.writer();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let lifted = tx.execute("DELETE FROM bans WHERE author_key = ?1", [author_key])? > 0;
-        if lifted {
-            log(&tx, at, moderator, Action::Unban, None, None)?;
-        }
-        tx.commit()?;
-        Ok(lifted)
+    pub fn unban(&self, author_key: &str, moderator: &str, at: &Timestamp) -> Result<bool> {
+        self.write(|tx| {
+            let lifted = tx.execute(
+                "DELETE FROM bans WHERE author_key = ?1",
+                &[author_key.into()],
+            )? > 0;
+            if lifted {
+                log(tx, at, moderator, Action::Unban, None, None)?;
+            }
+            Ok(lifted)
+        })
     }
 
     /// A page of the queue, oldest first, after the comment `after` (a seq).
@@ -312,8 +318,7 @@ impl Db {
         &self,
         state: QueueState,
         after: i64,
-    ) -> rusqlite::Result<(Vec<QueueEntry>, QueueCounts, Option<i64>)> {
-        let conn = self.reader();
+    ) -> Result<(Vec<QueueEntry>, QueueCounts, Option<i64>)> {
         let pending = "c.status = 'pending'";
         let reported = format!("(c.status = 'published' AND ({}) > 0)", super::OPEN_REPORTS);
         let filter = match state {
@@ -321,115 +326,142 @@ impl Db {
             QueueState::Reported => reported.clone(),
             QueueState::All => format!("({pending} OR {reported})"),
         };
-        let mut select = conn.prepare(&format!(
-            "{SELECT_ROW} WHERE {filter} AND c.seq > ?1 ORDER BY c.seq LIMIT {}",
-            PAGE + 1
-        ))?;
-        let mut comments = select
-            .query_map([after], read_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let next = (comments.len() > PAGE).then(|| {
-            comments.truncate(PAGE);
-            comments.last().map_or(after, |c| c.seq)
-        });
-        let mut entries = Vec::with_capacity(comments.len());
-        for comment in comments {
-            let parent = match &comment.row.comment.parent_id {
-                Some(parent) => conn
-                    .query_row(
-                        &format!("{SELECT_ROW} WHERE c.article = ?1 AND c.id = ?2"),
-                        [&comment.article, parent],
-                        read_row,
-                    )
-                    .optional()?
-                    .map(|p| p.row.comment),
-                None => None,
-            };
-            let mut reasons = BTreeMap::new();
-            let mut by_reason = conn.prepare_cached(
-                "SELECT reason, COUNT(*) FROM reports
-                 WHERE comment_seq = ?1 AND cleared = 0 GROUP BY reason",
+        self.read(|conn| {
+            let rows = conn.query(
+                &format!(
+                    "{SELECT_ROW} WHERE {filter} AND c.seq > ?1 ORDER BY c.seq LIMIT {}",
+                    PAGE + 1
+                ),
+                &[after.into()],
             )?;
-            for row in by_reason.query_map([comment.seq], |r| Ok((r.get(0)?, r.get(1)?)))? {
-                let (reason, count): (String, u32) = row?;
-                reasons.insert(reason, count);
-            }
-            entries.push(QueueEntry {
-                reports: ReportSummary {
-                    count: reasons.values().sum(),
-                    reasons,
-                },
-                comment,
-                parent,
+            let mut comments = rows.iter().map(read_row).collect::<Result<Vec<_>>>()?;
+            let next = (comments.len() > PAGE).then(|| {
+                comments.truncate(PAGE);
+                comments.last().map_or(after, |c| c.seq)
             });
-        }
-        let counts = QueueCounts {
-            pending: conn.query_row(
-                &format!("SELECT COUNT(*) FROM comments c WHERE {pending}"),
-                [],
-                |r| r.get(0),
-            )?,
-            reported: conn.query_row(
-                &format!("SELECT COUNT(*) FROM comments c WHERE {reported}"),
-                [],
-                |r| r.get(0),
-            )?,
-        };
-        Ok((entries, counts, next))
+            let mut entries = Vec::with_capacity(comments.len());
+            for comment in comments {
+                let parent = match &comment.row.comment.parent_id {
+                    Some(parent) => first(
+                        conn,
+                        &format!("{SELECT_ROW} WHERE c.article = ?1 AND c.id = ?2"),
+                        &[(&comment.article).into(), parent.into()],
+                    )?
+                    .map(|row| read_row(&row).map(|p| p.row.comment))
+                    .transpose()?,
+                    None => None,
+                };
+                let mut reasons = BTreeMap::new();
+                for row in conn.query(
+                    "SELECT reason, COUNT(*) FROM reports
+                     WHERE comment_seq = ?1 AND cleared = 0 GROUP BY reason",
+                    &[comment.seq.into()],
+                )? {
+                    reasons.insert(row.text(0)?, row.count(1)?);
+                }
+                entries.push(QueueEntry {
+                    reports: ReportSummary {
+                        count: reasons.values().sum(),
+                        reasons,
+                    },
+                    comment,
+                    parent,
+                });
+            }
+            let count = |conn: &mut dyn Sql, filter: &str| {
+                one_int(
+                    conn,
+                    &format!("SELECT COUNT(*) FROM comments c WHERE {filter}"),
+                    &[],
+                )
+                .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+            };
+            let counts = QueueCounts {
+                pending: count(conn, pending)?,
+                reported: count(conn, &reported)?,
+            };
+            Ok((entries, counts, next))
+        })
     }
 
     /// A page of the decision log, newest first, before entry `before`.
-    pub fn log(&self, before: i64) -> rusqlite::Result<(Vec<LogRow>, Option<i64>)> {
-        let conn = self.reader();
-        let mut select = conn.prepare_cached(&format!(
-            "SELECT seq, at, moderator, action, comment_id, reason FROM decisions
-             WHERE seq < ?1 ORDER BY seq DESC LIMIT {}",
-            PAGE + 1
-        ))?;
-        let mut rows = select
-            .query_map([before], |r| {
-                Ok(LogRow {
-                    seq: r.get(0)?,
-                    at: r.get(1)?,
-                    moderator: r.get(2)?,
-                    action: r.get(3)?,
-                    comment_id: r.get(4)?,
-                    reason: r.get(5)?,
+    pub fn log(&self, before: i64) -> Result<(Vec<LogRow>, Option<i64>)> {
+        self.read(|conn| {
+            let rows = conn.query(
+                &format!(
+                    "SELECT seq, at, moderator, action, comment_id, reason FROM decisions
+                     WHERE seq < ?1 ORDER BY seq DESC LIMIT {}",
+                    PAGE + 1
+                ),
+                &[before.into()],
+            )?;
+            let mut rows = rows
+                .iter()
+                .map(|r| {
+                    Ok(LogRow {
+                        seq: r.int(0)?,
+                        at: r.text(1)?,
+                        moderator: r.text(2)?,
+                        action: r.text(3)?,
+                        comment_id: r.opt_text(4)?,
+                        reason: r.opt_text(5)?,
+                    })
                 })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let next = (rows.len() > PAGE).then(|| {
-            rows.truncate(PAGE);
-            rows.last().map_or(before, |r| r.seq)
-        });
-        Ok((rows, next))
+                .collect::<Result<Vec<_>>>()?;
+            let next = (rows.len() > PAGE).then(|| {
+                rows.truncate(PAGE);
+                rows.last().map_or(before, |r| r.seq)
+            });
+            Ok((rows, next))
+        })
     }
 }
 
+pub(super) fn is_banned(conn: &mut dyn Sql, author_key: &str, now_unix: i64) -> Result<bool> {
+    exists(
+        conn,
+        "SELECT 1 FROM bans WHERE author_key = ?1 AND until > ?2",
+        &[author_key.into(), now_unix.into()],
+    )
+}
+
 fn comments_with_id(
-    conn: &Connection,
+    conn: &mut dyn Sql,
     id: &str,
     article: Option<&str>,
-) -> rusqlite::Result<Vec<StoredComment>> {
-    let mut select = conn.prepare_cached(&format!(
-        "{SELECT_ROW} WHERE c.id = ?1 AND (?2 IS NULL OR c.article = ?2) LIMIT 2"
-    ))?;
-    let rows = select.query_map(params![id, article], read_row)?;
-    rows.collect()
+) -> Result<Vec<StoredComment>> {
+    let rows = match article {
+        Some(article) => conn.query(
+            &format!("{SELECT_ROW} WHERE c.id = ?1 AND c.article = ?2 LIMIT 2"),
+            &[id.into(), article.into()],
+        )?,
+        None => conn.query(
+            &format!("{SELECT_ROW} WHERE c.id = ?1 LIMIT 2"),
+            &[id.into()],
+        )?,
+    };
+    rows.iter().map(read_row).collect()
 }
 
 fn log(
-    conn: &Connection,
+    tx: &mut dyn Sql,
     at: &Timestamp,
     moderator: &str,
     action: Action,
     comment_id: Option<&str>,
     reason: Option<&str>,
-) -> rusqlite::Result<()> {
-    conn.execute(
+) -> Result<()> {
+    let at = at.to_rfc3339();
+    tx.execute(
         "INSERT INTO decisions (at, moderator, action, comment_id, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![at.to_rfc3339(), moderator, action.key(), comment_id, reason],
+        &[
+            at.as_str().into(),
+            moderator.into(),
+            action.key().into(),
+            comment_id.into(),
+            reason.into(),
+        ],
     )?;
     Ok(())
 }

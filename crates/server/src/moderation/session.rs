@@ -2,7 +2,6 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -16,6 +15,7 @@ use super::auth::{self, SESSION_SECONDS};
 use super::{from_the_desk, json_body, moderator};
 use crate::db::blocking;
 use crate::errors::{private_json, ApiError, Kind};
+use crate::rate_limit::{now_ms, sign_in_entries, SIGN_IN_FAILURES};
 use crate::state::AppState;
 use crate::writes::now;
 
@@ -31,7 +31,13 @@ pub async fn sign_in(
         return Err(ApiError::new(Kind::Forbidden, lang));
     }
     let SignIn { name, password } = json_body(&state, &headers, body, Kind::MalformedJson)?;
-    if let Some(seconds) = state.failures.blocked(client, &name, Instant::now()) {
+    let entries = sign_in_entries(client, &name);
+    let (db, checked) = (state.db.clone(), entries.clone());
+    if let Some(seconds) = blocking(lang, move || {
+        db.blocked(&checked, SIGN_IN_FAILURES, now_ms())
+    })
+    .await?
+    {
         return Err(ApiError::new(Kind::RateLimited, lang).retry_after(seconds));
     }
     let db = state.db.clone();
@@ -43,7 +49,8 @@ pub async fn sign_in(
             .await
             .unwrap_or(false);
     if !valid {
-        state.failures.record(client, &name, Instant::now());
+        let db = state.db.clone();
+        blocking(lang, move || db.hit(&entries, now_ms())).await?;
         eprintln!("moderation: failed sign-in");
         return Err(ApiError::new(Kind::Unauthorized, lang));
     }

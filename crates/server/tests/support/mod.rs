@@ -1,13 +1,17 @@
 //! Starts a real server on 127.0.0.1:0 with a temporary database and static
-//! folder, and talks to it over HTTP.
+//! folder, and talks to it over HTTP. The database is a SQLite file, or,
+//! when `GAZETTE_TEST_PG` names a PostgreSQL server, a fresh database on it
+//! (`pg`): every test runs on both backends.
 
 #![allow(dead_code)]
 
 pub mod moderation;
+pub mod pg;
 
 use std::path::PathBuf;
 use std::thread::JoinHandle;
 
+use gazette_server::db::Location;
 use gazette_server::state::Config;
 use gazette_server::{serve, App};
 use serde_json::Value;
@@ -32,19 +36,54 @@ pub fn content_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/api"))
 }
 
-/// A temporary folder holding the database and a tiny static app.
+/// A temporary folder holding a tiny static app, and the database.
 pub struct Fixture {
     pub dir: TempDir,
+    pub db: Location,
+    /// The PostgreSQL database made for this fixture, dropped with it.
+    pg: Option<pg::TestDatabase>,
 }
 
 impl Fixture {
+    /// On the backend the test run asks for (`GAZETTE_TEST_PG`).
     pub fn new() -> Fixture {
+        Fixture::on(pg::TestDatabase::from_env())
+    }
+
+    /// On SQLite, whatever the test run asks for.
+    pub fn sqlite() -> Fixture {
+        Fixture::on(None)
+    }
+
+    fn on(pg: Option<pg::TestDatabase>) -> Fixture {
         let dir = tempfile::tempdir().expect("temp dir");
         let static_dir = dir.path().join("static");
         std::fs::create_dir(&static_dir).unwrap();
         std::fs::write(static_dir.join("index.html"), INDEX_HTML).unwrap();
         std::fs::write(static_dir.join(HASHED_JS), "console.log('gazette');\n").unwrap();
-        Fixture { dir }
+        let db = match &pg {
+            Some(database) => Location::Postgres(database.url.clone()),
+            None => Location::Sqlite(dir.path().join("gazette.db")),
+        };
+        Fixture { dir, db, pg }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.pg.is_some()
+    }
+
+    /// Every byte the database keeps: SQLite's file and its WAL, or every
+    /// row of every PostgreSQL table as text.
+    pub fn stored_bytes(&self) -> String {
+        match (&self.db, &self.pg) {
+            (Location::Sqlite(path), _) => {
+                let mut bytes = std::fs::read(path).unwrap();
+                bytes.extend(std::fs::read(path.with_extension("db-wal")).unwrap_or_default());
+                String::from_utf8_lossy(&bytes).into_owned()
+            }
+            (_, Some(database)) => database.dump(),
+            _ => unreachable!("a PostgreSQL fixture holds its database"),
+        }
     }
 
     /// With the shell the build writes beside its pages, so that the server
@@ -56,7 +95,7 @@ impl Fixture {
 
     pub fn config(&self) -> Config {
         Config {
-            db: self.dir.path().join("gazette.db"),
+            db: self.db.clone(),
             static_dir: self.dir.path().join("static"),
             content: content_dir(),
             moderate: false,
@@ -89,8 +128,9 @@ impl Server {
                 .enable_all()
                 .build()
                 .unwrap();
+            // Blocking, as in main.rs: outside the runtime's async threads.
+            let app = App::open(config).expect("server starts");
             runtime.block_on(async move {
-                let app = App::open(config).expect("server starts");
                 let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
                 addr_tx.send(listener.local_addr().unwrap()).unwrap();
                 serve(app, listener, async {

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster in a folder, on a private port, for tests
+# and benchmarks (Debian's postgresql; see docs/TOOLCHAIN.md).
+#   scripts/pg-cluster.sh start DIR [PORT]   prints the cluster's URL
+#   scripts/pg-cluster.sh stop DIR
+#   scripts/pg-cluster.sh restart DIR        (the same port and data)
+# The URL's user (gazette) owns the cluster and may create databases.
+set -euo pipefail
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -n "$bin" ] || { echo "PostgreSQL is not installed (scripts/setup.sh installs it)" >&2; exit 1; }
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+cmd=${1:?start, stop or restart}; dir=${2:?a folder}
+run_on() {
+  as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
+    -o "-p $1 -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+}
+case "$cmd" in
+  start)
+    port=${3:-55432}
+    mkdir -p "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres "$dir"
+    if [ ! -d "$dir/data" ]; then
+      as_postgres "$bin/initdb" -D "$dir/data" -A trust -U gazette >"$dir/initdb.log" 2>&1 \
+        || { cat "$dir/initdb.log" >&2; exit 1; }
+    fi
+    echo "$port" >"$dir/port"
+    run_on "$port"
+    echo "postgres://gazette@127.0.0.1:$port/postgres"
+    ;;
+  stop)
+    as_postgres "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+  restart)
+    run_on "$(cat "$dir/port")"
+    ;;
+  *) echo "unknown command $cmd" >&2; exit 2 ;;
+esac
