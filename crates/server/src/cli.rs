@@ -58,6 +58,15 @@ pub enum Command {
         #[command(subcommand)]
         action: ModeratorAction,
     },
+    /// Copy a whole site (comments, idempotency records, moderation) into
+    /// an empty database, e.g. from SQLite to PostgreSQL, and print the
+    /// rows counted on both sides.
+    Migrate {
+        #[arg(long, value_name = "FILE|URL")]
+        from: Location,
+        #[arg(long, value_name = "FILE|URL")]
+        to: Location,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,8 +13,10 @@ pub mod client;
 pub mod content;
 pub mod db;
 pub mod errors;
+pub mod health;
 pub mod import;
 pub mod log;
+pub mod migrate;
 pub mod moderation;
 pub mod moderators;
 pub mod post;
@@ -78,6 +80,11 @@ impl App {
             trusted_proxies: config.trusted_proxies.clone(),
         });
         let router = Router::new()
+            .route("/healthz", axum::routing::get(health::healthz))
+            .route(
+                "/readyz",
+                axum::routing::get(health::readyz).with_state(state.clone()),
+            )
             .nest(
                 &config.api_prefix,
                 api::router(state.clone(), config.cors_origin.as_deref())?,

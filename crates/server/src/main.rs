@@ -2,13 +2,22 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use gazette_server::cli::{Cli, Command};
-use gazette_server::{moderators, serve, shutdown_signal, App};
+use gazette_server::{migrate, moderators, serve, shutdown_signal, App};
 
-#[tokio::main]
-async fn main() -> ExitCode {
+/// Not `#[tokio::main]`: the commands and the database's opening block
+/// (PostgreSQL's client runs its own runtime), so they run before the
+/// server's runtime starts.
+fn main() -> ExitCode {
     let mut cli = Cli::parse();
-    if let Some(Command::Moderators { action }) = cli.command.take() {
-        return match moderators::run(action, std::io::stdin().lock()) {
+    let command = match cli.command.take() {
+        Some(Command::Moderators { action }) => {
+            Some(moderators::run(action, std::io::stdin().lock()))
+        }
+        Some(Command::Migrate { from, to }) => Some(migrate::run(&from, &to)),
+        None => None,
+    };
+    if let Some(outcome) = command {
+        return match outcome {
             Ok(message) => {
                 println!("{message}");
                 ExitCode::SUCCESS
@@ -26,32 +35,37 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let app = match tokio::task::spawn_blocking(move || App::open(config)).await {
-        Ok(Ok(app)) => app,
-        Ok(Err(e)) => {
+    let app = match App::open(config) {
+        Ok(app) => app,
+        Err(e) => {
             eprintln!("gazette-server: {e}");
             return ExitCode::FAILURE;
         }
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
         Err(e) => {
-            eprintln!("gazette-server: start-up failed: {e}");
+            eprintln!("gazette-server: cannot start: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let listener = match tokio::net::TcpListener::bind(addr).await {
-        Ok(listener) => listener,
-        Err(e) => {
-            eprintln!("gazette-server: cannot listen on {addr}: {e}");
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::bind(addr).await {
+            Ok(listener) => listener,
+            Err(e) => {
+                eprintln!("gazette-server: cannot listen on {addr}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        match listener.local_addr() {
+            Ok(local) => println!("Gazette on http://{local}/"),
+            Err(_) => println!("Gazette on http://{addr}/"),
+        }
+        if let Err(e) = serve(app, listener, shutdown_signal()).await {
+            eprintln!("gazette-server: {e}");
             return ExitCode::FAILURE;
         }
-    };
-    match listener.local_addr() {
-        Ok(local) => println!("Gazette on http://{local}/"),
-        Err(_) => println!("Gazette on http://{addr}/"),
-    }
-    if let Err(e) = serve(app, listener, shutdown_signal()).await {
-        eprintln!("gazette-server: {e}");
-        return ExitCode::FAILURE;
-    }
-    eprintln!("Gazette stopped");
-    ExitCode::SUCCESS
+        eprintln!("Gazette stopped");
+        ExitCode::SUCCESS
+    })
 }

@@ -80,33 +80,11 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 #[cfg(unix)]
 #[test]
 fn the_binary_announces_itself_and_stops_cleanly_on_sigterm() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
+    use std::process::Command;
 
     let fixture = Fixture::new();
     let config = fixture.config();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette-server"))
-        .args(["--addr", "127.0.0.1:0", "--db"])
-        .arg(config.db.as_arg())
-        .arg("--static")
-        .arg(&config.static_dir)
-        .arg("--content")
-        .arg(&config.content)
-        .args(["--rate-limit", "5", "--api-prefix", "/v1/"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("gazette-server runs");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("Gazette on ")
-        .and_then(|url| url.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .to_owned();
+    let (mut child, base) = spawn_binary(&config, &["--rate-limit", "5", "--api-prefix", "/v1/"]);
     assert!(base.starts_with("http://127.0.0.1:"), "{base}");
     let reply = post(
         &format!("{base}/v1/articles/{ARTICLE}/comments"),

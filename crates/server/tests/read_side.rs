@@ -117,3 +117,15 @@ fn unknown_paths_and_traversal_are_404() {
     let reply = server.post("..%2Fsite", Some(&key(1)), &comment_json("N", "x"));
     assert_eq!(reply.status, 404);
 }
+
+#[test]
+fn healthz_and_readyz_answer_200_while_the_database_answers() {
+    let fixture = Fixture::new();
+    let server = fixture.start();
+    for (path, status) in [("/healthz", "ok"), ("/readyz", "ready")] {
+        let reply = get(&server.url(path), &[]);
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(reply.json()["status"], status, "{path}");
+        assert_eq!(reply.header("cache-control"), Some("no-store"), "{path}");
+    }
+}

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use gazette_model::contract::{Comment, CommentStatus, NewComment, Timestamp};
 
 mod blocking;
+pub mod copy;
 pub mod limits;
 pub mod moderation;
 pub mod postgres;

@@ -267,6 +267,36 @@ pub fn post(url: &str, key: Option<&str>, body: &str) -> Reply {
     reply(request.send(body))
 }
 
+/// The server binary on `config` (and `flags`), on a free port: the child
+/// and its base URL, read from the line it announces itself with.
+pub fn spawn_binary(config: &Config, flags: &[&str]) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gazette-server"))
+        .args(["--addr", "127.0.0.1:0", "--db"])
+        .arg(config.db.as_arg())
+        .arg("--static")
+        .arg(&config.static_dir)
+        .arg("--content")
+        .arg(&config.content)
+        .args(flags)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("gazette-server runs");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("Gazette on ")
+        .and_then(|url| url.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_owned();
+    (child, base)
+}
+
 /// A distinct, well-formed UUID v4 for each `n`.
 pub fn key(n: u64) -> String {
     format!("6f1c2e5a-3b7d-4c8e-9a0b-{n:012x}")
