@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster in a folder, on a private port, for tests
-# and benchmarks (Debian's postgresql; see docs/TOOLCHAIN.md).
+# and benchmarks (Debian's postgresql; see ../shared/TOOLCHAIN.md and the README).
 #   scripts/pg-cluster.sh start DIR [PORT]   prints the cluster's URL
 #   scripts/pg-cluster.sh stop DIR
 #   scripts/pg-cluster.sh restart DIR        (the same port and data)

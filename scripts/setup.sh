@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Gazette's build and tests need, skipping what is there.
 # Versions: scripts/versions.env (tools), package.json (npm), Cargo.lock.
-# Facts behind each step: docs/TOOLCHAIN.md.
+# Facts behind each step: the README's set-up notes (from ../shared/TOOLCHAIN.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/versions.env
@@ -28,6 +28,8 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
+# PostgreSQL for the server's second backend: tests start a throwaway cluster.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi

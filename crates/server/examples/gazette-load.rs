@@ -5,6 +5,9 @@
 //!     --url http://127.0.0.1:8080/api --readers 16 --writers 4 --seconds 10
 //! ```
 //!
+//! `--url` may be given several times (servers on one database): tasks are
+//! spread over them in turn, and the check reads the first one.
+//!
 //! Readers cycle through GET front.json, articles/{slug}.json and
 //! articles/{slug}/comments.json; writers POST comments to the same article
 //! with fresh Idempotency-Keys. At the end it prints throughput and p50/p99
@@ -16,7 +19,6 @@
 use std::collections::BTreeMap;
 use std::hash::{BuildHasher, RandomState};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
@@ -31,9 +33,10 @@ const MAX_SECONDS: u64 = 60;
     about = "Load benchmark for a running gazette-server on this machine"
 )]
 struct Args {
-    /// The API root of a server on loopback (127.0.0.1, localhost or [::1]).
-    #[arg(long, default_value = "http://127.0.0.1:8080/api")]
-    url: String,
+    /// The API root of a server on loopback (127.0.0.1, localhost or [::1]);
+    /// repeat it for several servers on one database.
+    #[arg(long = "url", default_value = "http://127.0.0.1:8080/api")]
+    urls: Vec<String>,
     /// Concurrent reading tasks.
     #[arg(long, default_value_t = 8)]
     readers: usize,
@@ -69,7 +72,12 @@ fn main() -> ExitCode {
         eprintln!("gazette-load: {message}");
         return ExitCode::from(2);
     }
-    let api = args.url.trim_end_matches('/').to_owned();
+    let apis: Vec<String> = args
+        .urls
+        .iter()
+        .map(|url| url.trim_end_matches('/').to_owned())
+        .collect();
+    let api = apis[0].clone();
     let agent = agent();
     let article = match args
         .article
@@ -92,28 +100,33 @@ fn main() -> ExitCode {
         }
     };
     println!(
-        "gazette-load: {} readers, {} writers, {} s against {api} (article {article})",
-        args.readers, args.writers, args.seconds
+        "gazette-load: {} readers, {} writers, {} s against {} (article {article})",
+        args.readers,
+        args.writers,
+        args.seconds,
+        apis.join(" and ")
     );
 
     let run_id = RandomState::new().hash_one(std::process::id());
     let started = Instant::now();
     let deadline = started + Duration::from_secs(args.seconds);
-    let urls = Arc::new([
-        (Kind::Front, format!("{api}/front.json")),
-        (Kind::Article, format!("{api}/articles/{article}.json")),
-        (Kind::Comments, listing.clone()),
-    ]);
-    let post_url = Arc::new(format!("{api}/articles/{article}/comments"));
     let mut tasks = Vec::new();
     for reader in 0..args.readers {
-        let urls = urls.clone();
+        let api = &apis[reader % apis.len()];
+        let urls = [
+            (Kind::Front, format!("{api}/front.json")),
+            (Kind::Article, format!("{api}/articles/{article}.json")),
+            (
+                Kind::Comments,
+                format!("{api}/articles/{article}/comments.json"),
+            ),
+        ];
         tasks.push(std::thread::spawn(move || {
             read_loop(reader, &urls, deadline)
         }));
     }
     for writer in 0..args.writers {
-        let url = post_url.clone();
+        let url = format!("{}/articles/{article}/comments", apis[writer % apis.len()]);
         tasks.push(std::thread::spawn(move || {
             write_loop(writer, &url, run_id, deadline)
         }));
@@ -158,7 +171,7 @@ fn check_args(args: &Args) -> Result<(), String> {
             return Err(format!("--article {article:?} is not a slug"));
         }
     }
-    check_loopback(&args.url)
+    args.urls.iter().try_for_each(|url| check_loopback(url))
 }
 
 /// Only servers on this machine: http://127.0.0.1, localhost or [::1].

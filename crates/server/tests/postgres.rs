@@ -389,3 +389,39 @@ fn a_site_migrated_from_sqlite_lists_the_same_and_replays_its_keys() {
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already holds comments"));
 }
+
+#[test]
+fn servers_starting_at_the_same_moment_migrate_once_and_a_newer_schema_is_refused() {
+    let Some(fixture) = on_postgres() else { return };
+    let opened: Vec<Result<(), String>> = (0..4)
+        .map(|_| {
+            let db = fixture.db.clone();
+            std::thread::spawn(move || gazette_server::db::Db::open(&db).map(drop))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|t| t.join().unwrap())
+        .collect();
+    assert!(opened.iter().all(Result::is_ok), "{opened:?}");
+    let Location::Postgres(url) = &fixture.db else {
+        unreachable!()
+    };
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    let versions: Vec<i64> = client
+        .query("SELECT version FROM gazette_schema", &[])
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    assert_eq!(
+        versions,
+        [i64::from(gazette_server::db::schema::PG_VERSION)]
+    );
+    client
+        .execute("UPDATE gazette_schema SET version = version + 1", &[])
+        .unwrap();
+    let refused = gazette_server::db::Db::open(&fixture.db)
+        .map(drop)
+        .unwrap_err();
+    assert!(refused.contains("newer gazette-server"), "{refused}");
+}

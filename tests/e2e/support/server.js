@@ -1,6 +1,7 @@
 // A real gazette-server for the write side of the end-to-end suite: a child
 // process on a free loopback port, with its own SQLite file in a fresh temp
-// folder, serving the built app (dist/) and its content API. It can be stopped
+// folder (or, when GAZETTE_E2E_PG names a PostgreSQL server, its own fresh
+// database there, made and dropped with psql), serving the built app (dist/) and its content API. It can be stopped
 // (SIGTERM, as an operator would) and started again on the same port and
 // database, which is how the tests take the backend away and bring it back.
 import { spawn, spawnSync } from "node:child_process";
@@ -37,6 +38,23 @@ function freePort() {
   });
 }
 
+let databases = 0;
+
+function psql(url, statement) {
+  const done = spawnSync("psql", [url, "-qAtc", statement], { encoding: "utf8" });
+  if (done.status !== 0) throw new Error(`psql: ${statement}: ${done.stderr}`);
+}
+
+/** A new database on the PostgreSQL server `admin` (a URL) names. */
+function freshDatabase(admin) {
+  const name = `gazette_e2e_${process.pid}_${databases++}`;
+  psql(admin, `DROP DATABASE IF EXISTS ${name}`);
+  psql(admin, `CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { admin, name, url: url.toString() };
+}
+
 export class GazetteServer {
   /**
    * @param {object} [options]
@@ -46,7 +64,8 @@ export class GazetteServer {
    */
   constructor({ moderate = false, rateLimit = 0, args = [] } = {}) {
     this.dir = mkdtempSync(join(tmpdir(), "gazette-e2e-"));
-    this.db = join(this.dir, "comments.db");
+    this.pg = process.env.GAZETTE_E2E_PG ? freshDatabase(process.env.GAZETTE_E2E_PG) : null;
+    this.db = this.pg?.url ?? join(this.dir, "comments.db");
     this.args = [
       "--db", this.db, "--static", DIST, "--content", join(DIST, "api"),
       "--rate-limit", String(rateLimit), ...(moderate ? ["--moderate"] : []), ...args,
@@ -145,6 +164,7 @@ export class GazetteServer {
       await this.stop();
     } finally {
       rmSync(this.dir, { recursive: true, force: true });
+      if (this.pg) psql(this.pg.admin, `DROP DATABASE IF EXISTS ${this.pg.name} WITH (FORCE)`);
     }
   }
 
