@@ -241,7 +241,13 @@ impl ToSql for Param<'_> {
 /// unavailability; a statement the database refused is a failure.
 fn error(e: postgres::Error) -> StoreError {
     let unavailable = match e.code() {
-        None => true,
+        // No SQLSTATE: the connection broke (closed, I/O), or a value did
+        // not convert (a defect: a failure).
+        None => {
+            e.is_closed()
+                || std::error::Error::source(&e).is_some_and(|cause| cause.is::<std::io::Error>())
+                || e.to_string().contains("connection")
+        }
         Some(code) => {
             code.code().starts_with("08")
                 || [
