@@ -22,9 +22,10 @@ if [ -z "${GAZETTE_TEST_PG:-}" ]; then
 fi
 export GAZETTE_TEST_PG
 step "the server's tests on PostgreSQL"
-# The whole workspace again (its other tests take seconds): `-p gazette-server`
-# would unify features apart and rebuild every dependency.
-cargo test --workspace --all-targets --locked
+# The same command as above, so nothing is built again (its other tests take
+# seconds); `-p gazette-server` would unify features apart and rebuild every
+# dependency.
+cargo test --workspace --locked
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test -p gazette --features csr --target wasm32-unknown-unknown --locked
