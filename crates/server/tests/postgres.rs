@@ -205,14 +205,11 @@ struct Cluster {
 
 impl Cluster {
     fn script(&self, args: &[&str]) -> String {
-        let out = Command::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../scripts/pg-cluster.sh"
-        ))
-        .args(args)
-        .arg(self.dir.path())
-        .output()
-        .expect("scripts/pg-cluster.sh runs");
+        let out = cluster_script()
+            .args(args)
+            .arg(self.dir.path())
+            .output()
+            .expect("scripts/pg-cluster.sh runs");
         assert!(
             out.status.success(),
             "{}",
@@ -224,13 +221,7 @@ impl Cluster {
 
 impl Drop for Cluster {
     fn drop(&mut self) {
-        let _ = Command::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../scripts/pg-cluster.sh"
-        ))
-        .arg("stop")
-        .arg(self.dir.path())
-        .output();
+        let _ = cluster_script().arg("stop").arg(self.dir.path()).output();
     }
 }
 
@@ -245,13 +236,10 @@ fn a_database_that_goes_away_answers_503_and_posts_work_again_when_it_is_back() 
     let port = (56_000 + std::process::id() % 1000).to_string();
     let admin = {
         let dir = cluster.dir.path().to_str().unwrap().to_owned();
-        let out = Command::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../scripts/pg-cluster.sh"
-        ))
-        .args(["start", &dir, &port])
-        .output()
-        .unwrap();
+        let out = cluster_script()
+            .args(["start", &dir, &port])
+            .output()
+            .unwrap();
         assert!(
             out.status.success(),
             "{}",
@@ -330,14 +318,7 @@ fn a_site_migrated_from_sqlite_lists_the_same_and_replays_its_keys() {
             .collect();
         (held.body, listings)
     };
-    let out = Command::new(env!("CARGO_BIN_EXE_gazette-server"))
-        .arg("migrate")
-        .arg("--from")
-        .arg(source.db.as_arg())
-        .arg("--to")
-        .arg(destination.db.as_arg())
-        .output()
-        .unwrap();
+    let out = migrate(&source, &destination);
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -378,14 +359,7 @@ fn a_site_migrated_from_sqlite_lists_the_same_and_replays_its_keys() {
         .to_owned();
     assert_ne!(new_id, old_id);
     // A second migration into a database that holds comments is refused.
-    let again = Command::new(env!("CARGO_BIN_EXE_gazette-server"))
-        .arg("migrate")
-        .arg("--from")
-        .arg(source.db.as_arg())
-        .arg("--to")
-        .arg(destination.db.as_arg())
-        .output()
-        .unwrap();
+    let again = migrate(&source, &destination);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already holds comments"));
 }
@@ -424,4 +398,24 @@ fn servers_starting_at_the_same_moment_migrate_once_and_a_newer_schema_is_refuse
         .map(drop)
         .unwrap_err();
     assert!(refused.contains("newer gazette-server"), "{refused}");
+}
+
+/// `gazette-server migrate` from one fixture's database to another's.
+fn migrate(source: &Fixture, destination: &Fixture) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_gazette-server"))
+        .arg("migrate")
+        .arg("--from")
+        .arg(source.db.as_arg())
+        .arg("--to")
+        .arg(destination.db.as_arg())
+        .output()
+        .unwrap()
+}
+
+/// `scripts/pg-cluster.sh`, the one way the tests start and stop a cluster.
+fn cluster_script() -> Command {
+    Command::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scripts/pg-cluster.sh"
+    ))
 }
