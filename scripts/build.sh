@@ -3,7 +3,11 @@
 # the moderation desk's own bundle into dist/desk/ (the same app with the
 # `desk` feature, from a copy of index.html; readers never download it),
 # then prerenders the read pages from public/api (crates/prerender):
-# dist/shell.html is the app's page for any other path.
+# dist/shell.html is the app's page for any other path; 404.html, the
+# sitemaps, robots.txt, the Atom feeds, _headers and _redirects beside them.
+# Absolute URLs (canonical links, Open Graph, feeds, sitemaps) are on
+# site.json's canonical_origin, else on GAZETTE_ORIGIN (default: the address
+# scripts/run.sh serves on).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -18,4 +22,4 @@ sed -e 's/data-cargo-features="csr"/data-cargo-features="csr,desk"/' \
 grep -q 'data-cargo-features="csr,desk"' "$desk_page" || { echo "build.sh: index.html has no csr feature link to extend" >&2; exit 1; }
 trunk build --release --cargo-profile wasm-release --offline --dist dist/desk --public-url /desk/ "$@" "$desk_page"
 if [ -f dist/desk/desk.html ]; then mv dist/desk/desk.html dist/desk/index.html; fi
-cargo run --quiet --locked -p gazette-prerender -- dist public/api
+cargo run --quiet --locked -p gazette-prerender -- dist public/api "${GAZETTE_ORIGIN:-http://127.0.0.1:8080}"

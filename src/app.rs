@@ -29,7 +29,13 @@ pub fn App() -> impl IntoView {
     provide_context(SiteContext(site));
     // The interface speaks the reader's chosen language, else the site's.
     let chosen = stored_lang();
-    let ui_lang = RwSignal::new(chosen.unwrap_or(Lang::Fr));
+    // site.json is often known at once (inline in a rendered page, or in
+    // memory): then the first render, and the native one, speak its language.
+    let site_lang = match &*site.read_untracked() {
+        Load::Ready(site) => Lang::from_tag(&site.lang),
+        _ => None,
+    };
+    let ui_lang = RwSignal::new(chosen.or(site_lang).unwrap_or(Lang::Fr));
     provide_context(UiLang(ui_lang));
     Effect::new(move |_| {
         if let (None, Load::Ready(site)) = (chosen, &*site.read()) {

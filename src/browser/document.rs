@@ -31,6 +31,50 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Sets `<meta name="description">`, adding it when the page has none.
+pub fn set_description(text: &str) {
+    if let Some(meta) = head_element("meta[name=description]", "meta", &[("name", "description")]) {
+        let _ = meta.set_attribute("content", text);
+    }
+}
+
+/// Sets `<link rel="canonical">` to `href`, or removes it (`None`).
+pub fn set_canonical(href: Option<&str>) {
+    match href {
+        Some(href) => {
+            if let Some(link) = head_element("link[rel=canonical]", "link", &[("rel", "canonical")])
+            {
+                let _ = link.set_attribute("href", href);
+            }
+        }
+        None => {
+            let found =
+                document().and_then(|d| d.query_selector("link[rel=canonical]").ok().flatten());
+            if let Some(link) = found {
+                link.remove();
+            }
+        }
+    }
+}
+
+/// The head's element for `selector`, created with `attributes` when missing.
+fn head_element(
+    selector: &str,
+    tag: &str,
+    attributes: &[(&str, &str)],
+) -> Option<web_sys::Element> {
+    let document = document()?;
+    if let Some(found) = document.query_selector(selector).ok().flatten() {
+        return Some(found);
+    }
+    let element = document.create_element(tag).ok()?;
+    for (name, value) in attributes {
+        let _ = element.set_attribute(name, value);
+    }
+    document.head()?.append_child(&element).ok()?;
+    Some(element)
+}
+
 /// The last title set outside a browser (read by the native render).
 pub fn rendered_title() -> String {
     TITLE.with_borrow(String::clone)

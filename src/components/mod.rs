@@ -8,10 +8,10 @@
 pub mod blocks;
 pub mod comment_body;
 pub mod feed;
+pub mod head;
 pub mod layout;
 pub mod prefs;
 pub mod share;
 pub mod states;
 pub mod summary;
 pub mod time;
-pub mod title;

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use crate::api::ApiError;
 use crate::browser::before_paint;
 use crate::browser::scroll::restore_scroll;
-use crate::components::title::use_document_title;
+use crate::components::head::{use_page_head, About};
 use crate::context::{ui_lang, ui_strings};
 use crate::load::Load;
 
@@ -70,7 +70,7 @@ pub fn ErrorState(
 #[component]
 pub fn NotFound() -> impl IntoView {
     let s = ui_strings();
-    use_document_title(move || s.not_found_title.to_owned());
+    use_page_head(move || s.not_found_title.to_owned(), || About::NotFound);
     view! {
         <section class="state state-not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">{s.not_found_title}</h1>

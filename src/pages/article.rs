@@ -4,6 +4,7 @@ use gazette_model::contract::{Article, ArticleContent, ArticleSummary, Image};
 use gazette_model::i18n::{reading_time, strings};
 use gazette_model::lang::{dir_of, Lang};
 use gazette_model::links::safe_href;
+use gazette_model::page_meta::article_description;
 use gazette_model::reading::article_reading_minutes;
 use gazette_model::routes::Route;
 use leptos::prelude::*;
@@ -12,11 +13,11 @@ use leptos_router::components::A;
 use crate::api;
 use crate::comments::{load_comments, ThreadBody, ThreadScope};
 use crate::components::blocks::{Body, Caption};
+use crate::components::head::{use_page_head, About};
 use crate::components::share::ShareControls;
 use crate::components::states::{article_skeleton, load_view};
 use crate::components::summary::ArticleCard;
 use crate::components::time::DateText;
-use crate::components::title::use_document_title;
 use crate::load::{use_load, Load};
 
 /// The article, then its comments (the first few, as a preview).
@@ -44,6 +45,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
     let minutes = article_reading_minutes(&article);
+    let description = article_description(&article.summary, &article.content.body);
     let Article { summary, content } = article;
     let ArticleContent {
         authors,
@@ -66,7 +68,10 @@ fn ArticleView(article: Article) -> impl IntoView {
     let page_title = title.clone();
     let share_title = title.clone();
     let share_path = Route::article(&summary_slug).href();
-    use_document_title(move || page_title.clone());
+    use_page_head(
+        move || page_title.clone(),
+        move || About::Article(description.clone()),
+    );
     // Everything inside the article speaks its language, labels included.
     let lang = Lang::from_tag_or_default(&tag);
     let s = strings(lang);

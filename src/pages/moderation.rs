@@ -7,14 +7,14 @@
 
 use leptos::prelude::*;
 
-use crate::components::title::use_document_title;
+use crate::components::head::{use_page_head, About};
 use crate::context::{ui_strings, SiteContext};
 use crate::load::Load;
 
 #[component]
 pub fn ModerationPage() -> impl IntoView {
     let s = ui_strings();
-    use_document_title(move || s.desk_title.to_owned());
+    use_page_head(move || s.desk_title.to_owned(), || About::Site);
     let site = expect_context::<SiteContext>().0;
     let posting = move || match &*site.read() {
         Load::Ready(site) => Some(site.comments.posting),

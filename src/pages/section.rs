@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::feed::ArticleFeed;
+use crate::components::head::{use_page_head, About};
 use crate::components::states::{list_skeleton, load_view};
-use crate::components::title::use_document_title;
 use crate::load::use_load;
 
 #[component]
@@ -28,7 +28,11 @@ fn SectionView(list: ArticleList) -> impl IntoView {
     let section = list.section.clone();
     let name = section.as_ref().map(|s| s.name.clone()).unwrap_or_default();
     let title = name.clone();
-    use_document_title(move || title.clone());
+    let about = section.clone();
+    use_page_head(
+        move || title.clone(),
+        move || about.clone().map_or(About::Site, About::Section),
+    );
     view! {
         <h1 class="page-title">{name}</h1>
         {section.and_then(|s| s.description).map(|d| view! { <p class="page-description">{d}</p> })}

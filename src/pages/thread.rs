@@ -3,14 +3,15 @@
 
 use gazette_model::contract::Article;
 use gazette_model::i18n::thread_title;
+use gazette_model::page_meta::article_description;
 use gazette_model::routes::Route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
 use crate::comments::{load_comments, ThreadBody, ThreadScope};
+use crate::components::head::{use_page_head, About};
 use crate::components::states::article_skeleton;
-use crate::components::title::use_document_title;
 use crate::context::{ui_lang, ui_strings};
 use crate::load::{use_load, Load};
 
@@ -31,7 +32,13 @@ pub fn ThreadPage(slug: String, scope: ThreadScope) -> impl IntoView {
         _ => true,
     });
     let lang = ui_lang();
-    use_document_title(move || thread_title(&title(), lang));
+    let about = move || match &*article.read() {
+        Load::Ready(Article { summary, content }) => {
+            About::Article(article_description(summary, &content.body))
+        }
+        _ => About::Site,
+    };
+    use_page_head(move || thread_title(&title(), lang), about);
     let href = Route::article(&slug).href();
     // Both requests travel at once; the page shows when the article's title
     // is known (or failed), so nothing moves under the reader afterwards.

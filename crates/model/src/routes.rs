@@ -139,6 +139,74 @@ impl Route {
     }
 }
 
+impl Route {
+    /// The Atom feed a page links to (`<link rel="alternate">`): the site's
+    /// on the front page, the section's on a section page.
+    pub fn feed(&self) -> Option<SiteFile> {
+        match self {
+            Route::Front => Some(SiteFile::Feed),
+            Route::Section { slug } => Some(SiteFile::SectionFeed { slug: slug.clone() }),
+            _ => None,
+        }
+    }
+}
+
+/// A file for crawlers and feed readers: written by the build beside the
+/// pages (crates/prerender) and served live by the server, at the same
+/// address, from the same code (gazette-render's `site_files`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SiteFile {
+    /// `/sitemap.xml`: every page rendered ahead, with its `lastmod`.
+    Sitemap,
+    /// `/news-sitemap.xml`: the latest articles, in the Google News format.
+    NewsSitemap,
+    /// `/robots.txt`, naming both sitemaps.
+    Robots,
+    /// `/feed.xml`: the site's Atom feed.
+    Feed,
+    /// `/section/{slug}/feed.xml`: a section's Atom feed.
+    SectionFeed { slug: String },
+}
+
+impl SiteFile {
+    /// The file at a URL path, or `None`.
+    pub fn parse(path: &str) -> Option<SiteFile> {
+        let file = match path {
+            "/sitemap.xml" => SiteFile::Sitemap,
+            "/news-sitemap.xml" => SiteFile::NewsSitemap,
+            "/robots.txt" => SiteFile::Robots,
+            "/feed.xml" => SiteFile::Feed,
+            _ => {
+                let slug = path.strip_prefix("/section/")?.strip_suffix("/feed.xml")?;
+                if !is_valid_slug(slug) {
+                    return None;
+                }
+                SiteFile::SectionFeed { slug: slug.into() }
+            }
+        };
+        Some(file)
+    }
+
+    /// Its URL path; in a static build, its file under `dist/` too.
+    pub fn href(&self) -> String {
+        match self {
+            SiteFile::Sitemap => "/sitemap.xml".to_owned(),
+            SiteFile::NewsSitemap => "/news-sitemap.xml".to_owned(),
+            SiteFile::Robots => "/robots.txt".to_owned(),
+            SiteFile::Feed => "/feed.xml".to_owned(),
+            SiteFile::SectionFeed { slug } => format!("/section/{slug}/feed.xml"),
+        }
+    }
+
+    pub fn content_type(&self) -> &'static str {
+        match self {
+            SiteFile::Robots => "text/plain; charset=utf-8",
+            SiteFile::Feed | SiteFile::SectionFeed { .. } => "application/atom+xml; charset=utf-8",
+            SiteFile::Sitemap | SiteFile::NewsSitemap => "application/xml; charset=utf-8",
+        }
+    }
+}
+
 /// The contract's API paths, relative to the API root.
 pub mod api {
     pub const SITE: &str = "site.json";
@@ -248,6 +316,21 @@ pub fn is_api_path(path: &str) -> bool {
         }
     }
     true
+}
+
+/// Whether a path names a file whose name carries a content hash, as the
+/// build (Trunk) writes them, cached for a year by the server, the nginx
+/// file and `_headers`: `gazette-1a2b3c4d5e6f7a8b_bg.wasm`, `style-….css`: a
+/// `-`, 16 hex digits, then `.` or `_`.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    let bytes = name.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'-'
+            && bytes.len() > i + 17
+            && bytes[i + 1..i + 17].iter().all(u8::is_ascii_hexdigit)
+            && matches!(bytes[i + 17], b'.' | b'_')
+    }) && name.contains('.')
 }
 
 #[cfg(test)]

@@ -135,3 +135,59 @@ fn only_contract_shaped_api_paths_pass() {
         assert!(!is_api_path(bad), "{bad}");
     }
 }
+
+#[test]
+fn site_files_round_trip_and_refuse_bad_slugs() {
+    for file in [
+        SiteFile::Sitemap,
+        SiteFile::NewsSitemap,
+        SiteFile::Robots,
+        SiteFile::Feed,
+        SiteFile::SectionFeed {
+            slug: "maroc".into(),
+        },
+    ] {
+        assert_eq!(
+            SiteFile::parse(&file.href()),
+            Some(file.clone()),
+            "{file:?}"
+        );
+    }
+    for bad in [
+        "/section/../feed.xml",
+        "/section//feed.xml",
+        "/section/a/b/feed.xml",
+        "/feed.xml/",
+        "/sitemap.xml.gz",
+    ] {
+        assert_eq!(SiteFile::parse(bad), None, "{bad}");
+    }
+    assert_eq!(Route::Front.feed(), Some(SiteFile::Feed));
+    assert_eq!(
+        Route::section("maroc").feed().map(|f| f.href()).as_deref(),
+        Some("/section/maroc/feed.xml")
+    );
+    assert_eq!(Route::article("x").feed(), None);
+}
+
+#[test]
+fn hashed_names() {
+    for yes in [
+        "/gazette-1a2b3c4d5e6f7a8b_bg.wasm",
+        "/gazette-1a2b3c4d5e6f7a8b.js",
+        "/assets/style-0123456789abcdef.css",
+    ] {
+        assert!(is_hashed_asset(yes), "{yes}");
+    }
+    for no in [
+        "/",
+        "/index.html",
+        "/gazette.js",
+        "/gazette-1a2b3c4d5e6f7a8.js",
+        "/gazette-1a2b3c4d5e6f7a8g.js",
+        "/article/x-1a2b3c4d5e6f7a8b",
+        "/1a2b3c4d5e6f7a8b-x/gazette.js",
+    ] {
+        assert!(!is_hashed_asset(no), "{no}");
+    }
+}

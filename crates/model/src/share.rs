@@ -82,6 +82,15 @@ pub fn canonical_url(canonical_origin: Option<&str>, page_origin: &str, path: &s
     format!("{origin}{path}")
 }
 
+/// The absolute URL of a link in the content: a site path on the canonical
+/// origin (as [`canonical_url`]), an `http(s)` URL as it is.
+pub fn absolute_url(canonical_origin: Option<&str>, page_origin: &str, href: &str) -> String {
+    if href.starts_with("https://") || href.starts_with("http://") {
+        return href.to_owned();
+    }
+    canonical_url(canonical_origin, page_origin, href)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +131,23 @@ mod tests {
             "mailto:?subject=Titre&body=https%3A%2F%2Fnews.example%2Farticle%2Fa-b"
         );
         assert!(share_url(Network::WhatsApp, "معرض", url).starts_with("https://wa.me/?text=%D9%85"));
+    }
+
+    #[test]
+    fn absolute_urls_keep_absolute_links() {
+        let origin = Some("https://news.example");
+        assert_eq!(
+            absolute_url(origin, "http://x", "/media/a.jpg"),
+            "https://news.example/media/a.jpg"
+        );
+        assert_eq!(
+            absolute_url(origin, "http://x", "https://cdn.example/a.jpg"),
+            "https://cdn.example/a.jpg"
+        );
+        assert_eq!(
+            absolute_url(None, "http://127.0.0.1:8080", "/a"),
+            "http://127.0.0.1:8080/a"
+        );
     }
 
     #[test]

@@ -1,13 +1,20 @@
 //! Writes the read pages of the built app as static HTML, rendered by the
 //! app's own components from the demo content (see crates/render).
 //!
-//! Usage: gazette-prerender [DIST] [API]   (defaults: dist public/api)
+//! Usage: gazette-prerender [DIST] [API] [ORIGIN]
+//! (defaults: dist public/api; ORIGIN, such as `https://news.example`, is
+//! needed when site.json has no `canonical_origin`: absolute URLs in the
+//! pages' heads, the feeds and the sitemaps are on it.)
 //!
 //! DIST/index.html, as Trunk wrote it, becomes DIST/shell.html: the page for
 //! every path that has no file of its own (a server's fallback). Then each
 //! route of the content (the front page, each section, each article and its
 //! thread) goes to the file `Route::file` names, e.g. `/article/{slug}` →
-//! article/{slug}.html.
+//! article/{slug}.html; the not-found page to 404.html; the sitemaps,
+//! robots.txt and the Atom feeds to their `SiteFile` addresses; and
+//! `_headers` and `_redirects` for static hosts (static_host.rs).
+
+mod static_host;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,12 +24,19 @@ use gazette_model::contract::Site;
 use gazette_model::routes::{api, Route};
 
 use gazette_render::render;
+use gazette_render::site_files::{self, Catalogue};
+
+/// The page a static host serves for a path it has no file for.
+const NOT_FOUND_FILE: &str = "404.html";
+/// A path no route has: the app's not-found page.
+const NOT_FOUND_URL: &str = "/404";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let dist = PathBuf::from(args.next().unwrap_or_else(|| "dist".into()));
     let api = PathBuf::from(args.next().unwrap_or_else(|| "public/api".into()));
-    match run(&dist, &api) {
+    let origin = args.next();
+    match run(&dist, &api, origin.as_deref()) {
         Ok(count) => {
             println!("prerendered {count} pages into {}", dist.display());
             ExitCode::SUCCESS
@@ -34,22 +48,32 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(dist: &Path, api_dir: &Path) -> Result<usize, String> {
+fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, String> {
     let shell = read(&dist.join("shell.html")).or_else(|_| read(&dist.join("index.html")))?;
     write(&dist.join("shell.html"), &shell)?;
 
     let site_json = read(&api_dir.join(api::SITE))?;
     let site: Site = serde_json::from_str(&site_json).map_err(|e| format!("site.json: {e}"))?;
+    let origin = match (&site.canonical_origin, origin) {
+        (Some(canonical), _) => canonical.clone(),
+        (None, Some(origin)) => origin.to_owned(),
+        (None, None) => {
+            return Err("site.json has no canonical_origin: give the site's origin \
+                 (gazette-prerender DIST API https://news.example)"
+                .into())
+        }
+    };
     let mut routes = vec![Route::Front];
     for section in &site.sections {
         if api_dir.join(api::section(&section.slug)).is_file() {
             routes.push(Route::section(&section.slug));
         }
     }
-    for slug in json_files_in(&api_dir.join("articles"))? {
-        routes.push(Route::article(&slug));
-        if api_dir.join(api::comments(&slug)).is_file() {
-            routes.push(Route::thread(&slug));
+    let slugs = json_files_in(&api_dir.join("articles"))?;
+    for slug in &slugs {
+        routes.push(Route::article(slug));
+        if api_dir.join(api::comments(slug)).is_file() {
+            routes.push(Route::thread(slug));
         }
     }
 
@@ -62,14 +86,24 @@ fn run(dist: &Path, api_dir: &Path) -> Result<usize, String> {
             .into_iter()
             .map(|path| Ok((path.clone(), read(&api_dir.join(&path))?)))
             .collect::<Result<Vec<_>, String>>()?;
-        let html = render(&shell, &route.href(), &data)?;
-        let out = dist.join(file);
-        if let Some(folder) = out.parent() {
-            fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        }
-        write(&out, &html)?;
+        let html = render(&shell, &route.href(), &data, &origin)?;
+        write(&dist.join(file), &html)?;
     }
-    Ok(routes.len())
+    let site_only = [(api::SITE.to_owned(), site_json.clone())];
+    write(
+        &dist.join(NOT_FOUND_FILE),
+        &render(&shell, NOT_FOUND_URL, &site_only, &origin)?,
+    )?;
+
+    let catalogue = Catalogue::load(|path| read(&api_dir.join(path)).ok(), &slugs)?;
+    for file in catalogue.files() {
+        let body = site_files::write(&file, &catalogue, &origin)
+            .ok_or_else(|| format!("{}: nothing to write", file.href()))?;
+        write(&dist.join(&file.href()[1..]), &body)?;
+    }
+    write(&dist.join("_redirects"), &static_host::redirects())?;
+    write(&dist.join("_headers"), &static_host::headers(dist)?)?;
+    Ok(routes.len() + 1)
 }
 
 /// The stems of the `.json` files directly in `dir`, sorted.
@@ -89,6 +123,10 @@ fn read(path: &Path) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Writes `text` to `path`, making its folder.
 fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    }
     fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }

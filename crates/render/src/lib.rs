@@ -5,8 +5,11 @@
 
 #![recursion_limit = "256"]
 
+mod head;
 mod loader;
+mod markup;
 mod page;
+pub mod site_files;
 
 use gazette_model::routes::Route;
 

@@ -4,6 +4,8 @@
 //! its largest paint. A prerendered page gets a loader that fetches the .js
 //! and .wasm once the page has loaded and painted, and no preload of them.
 
+use crate::markup::{attr, tag};
+
 /// `page` with Trunk's loader and preloads swapped for the late loader.
 pub fn start_app_after_paint(page: &str) -> Result<String, String> {
     let js_link =
@@ -47,20 +49,6 @@ else addEventListener("load", afterPaint, {{ once: true }});
         .replacen(trunk_loader, &loader, 1)
         .replacen(js_link, "", 1)
         .replacen(wasm_link, "", 1))
-}
-
-/// The first tag of `html` that starts with `start`, through its `>`.
-fn tag<'a>(html: &'a str, start: &str) -> Option<&'a str> {
-    let from = html.find(start)?;
-    let end = from + html[from..].find('>')? + 1;
-    Some(&html[from..end])
-}
-
-/// The value of attribute `name` in `tag`.
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
-    Some(&tag[start..start + tag[start..].find('"')?])
 }
 
 #[cfg(test)]

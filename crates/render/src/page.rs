@@ -4,14 +4,26 @@
 //! the app, whose first render is then the same page.
 
 use gazette::browser::document::{rendered_title, set_title};
+use gazette_model::contract::{Article, ArticleList, CommentList, Site};
 use gazette_model::inline_data;
+use gazette_model::lang::dir_of;
+use gazette_model::routes::{api, Route};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 
+use crate::head::{self, PageData};
 use crate::loader::start_app_after_paint;
+use crate::markup::{attr, escape, tag};
 
-/// The shell with the app rendered at `url` from `data` (API path, JSON).
-pub fn render(shell: &str, url: &str, data: &[(String, String)]) -> Result<String, String> {
+/// The shell with the app rendered at `url` from `data` (API path, JSON),
+/// its head describing the page (crate::head) with absolute URLs on
+/// site.json's `canonical_origin`, else on `origin`.
+pub fn render(
+    shell: &str,
+    url: &str,
+    data: &[(String, String)],
+    origin: &str,
+) -> Result<String, String> {
     // Only this page's data: what an earlier page left would be stale here.
     gazette::api::forget_all();
     for (path, text) in data {
@@ -33,7 +45,7 @@ pub fn render(shell: &str, url: &str, data: &[(String, String)]) -> Result<Strin
     let paths: Vec<&str> = data.iter().map(|(path, _)| path.as_str()).collect();
     let meta = format!(
         "<meta name=\"gazette-inline\" content=\"{}\">\n    <title>",
-        escape_text(&paths.join(" "))
+        escape(&paths.join(" "))
     );
     page = page.replacen("<title>", &meta, 1);
     if !title.is_empty() {
@@ -41,10 +53,11 @@ pub fn render(shell: &str, url: &str, data: &[(String, String)]) -> Result<Strin
             &page,
             "<title>",
             "</title>",
-            &format!("<title>{}</title>", escape_text(&title)),
+            &format!("<title>{}</title>", escape(&title)),
         )
         .ok_or("the shell has no <title>")?;
     }
+    page = describe(&page, url, data, origin)?;
     let inline: String = data
         .iter()
         .map(|(path, text)| inline_data::element(path, text) + "\n")
@@ -54,19 +67,61 @@ pub fn render(shell: &str, url: &str, data: &[(String, String)]) -> Result<Strin
         .ok_or_else(|| "the shell has no <body> with its <noscript>".to_owned())
 }
 
+/// The shell's generic description replaced by the page's head tags, and
+/// `<html>` in the site's language.
+fn describe(
+    page: &str,
+    url: &str,
+    data: &[(String, String)],
+    origin: &str,
+) -> Result<String, String> {
+    let json = |path: &str| {
+        data.iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, text)| text.as_str())
+    };
+    let site_json = json(api::SITE).ok_or("a rendered page needs site.json")?;
+    let site: Site = serde_json::from_str(site_json).map_err(|e| format!("site.json: {e}"))?;
+    let route = Route::parse(url);
+    let slug = route.as_ref().and_then(Route::slug);
+    let article = slug
+        .and_then(|slug| json(&api::article(slug)))
+        .and_then(|text| Article::from_json(text).ok());
+    let list = match &route {
+        Some(Route::Front) => json(api::FRONT),
+        Some(Route::Section { slug }) => json(&api::section(slug)),
+        _ => None,
+    }
+    .and_then(|text| serde_json::from_str::<ArticleList>(text).ok());
+    let comments = slug
+        .and_then(|slug| json(&api::comments(slug)))
+        .and_then(|text| serde_json::from_str::<CommentList>(text).ok());
+    let logo = tag(page, "<link rel=\"icon\"").and_then(|t| attr(t, "href"));
+    let tags = head::tags(&PageData {
+        site: &site,
+        route: route.as_ref(),
+        article: article.as_ref(),
+        list: list.as_ref(),
+        comments: comments.as_ref(),
+        origin,
+        logo,
+    });
+    let description = tag(page, "<meta name=\"description\"")
+        .ok_or("the shell has no <meta name=\"description\">")?;
+    let html = tag(page, "<html").ok_or("the shell has no <html>")?;
+    let lang = escape(&site.lang);
+    Ok(page.replacen(description, tags.trim_end(), 1).replacen(
+        html,
+        &format!("<html lang=\"{lang}\" dir=\"{}\">", dir_of(&site.lang)),
+        1,
+    ))
+}
+
 /// Replaces from `start` to the end of `end` (both included).
 fn replace_between(text: &str, start: &str, end: &str, with: &str) -> Option<String> {
     let from = text.find(start)?;
     let to = from + text[from..].find(end)? + end.len();
     Some(format!("{}{with}{}", &text[..from], &text[to..]))
-}
-
-/// Text for an element or a quoted attribute.
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

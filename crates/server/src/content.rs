@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use gazette_model::contract::Site;
 use gazette_model::routes::{api, is_api_path, is_valid_slug};
+use gazette_render::site_files::Catalogue;
 use serde_json::Value;
 
 pub struct Content {
@@ -87,6 +88,18 @@ impl Content {
         }
         slugs.sort();
         Ok(slugs)
+    }
+
+    /// What the sitemaps and feeds are written from: site.json, the front
+    /// page, the sections and every article, as the files hold them now
+    /// (blocking).
+    pub fn catalogue(&self) -> Result<Catalogue, String> {
+        let slugs = self.article_slugs().map_err(|e| format!("articles: {e}"))?;
+        let load = |path: &str| {
+            let file = self.resolve(path)?;
+            std::fs::read_to_string(file).ok()
+        };
+        Catalogue::load(load, &slugs)
     }
 
     /// `articles/{slug}/comments.json` as raw bytes (blocking; used at start).

@@ -23,6 +23,7 @@ pub mod post;
 pub mod proxy;
 pub mod rate_limit;
 pub mod report;
+pub mod site_files;
 pub mod state;
 pub mod static_files;
 pub mod writes;

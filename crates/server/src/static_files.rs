@@ -1,4 +1,5 @@
-//! The app's files: a file if it exists; else, for the pages the app renders
+//! The app's files: the sitemaps, robots.txt and feeds, written live
+//! (crate::site_files); a file if it exists; else, for the pages the app renders
 //! ahead (front page, sections, articles, threads: gazette_render::data_for),
 //! the page rendered now with this server's live data by the app's own
 //! components; `/moderation`, the moderation desk's own bundle
@@ -18,9 +19,10 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower_http::services::ServeDir;
 
-use gazette_model::routes::Route;
+use gazette_model::routes::{is_hashed_asset, Route, SiteFile};
 
 use crate::api::api_json;
+use crate::site_files::{self, request_origin};
 use crate::state::AppState;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -28,18 +30,23 @@ const REVALIDATE: &str = "no-cache";
 
 pub fn router(dir: &Path, state: Arc<AppState>) -> Router {
     let root = dir.to_owned();
+    let files_state = state.clone();
     let page = move |request: Request| {
         let (root, state) = (root.clone(), state.clone());
-        async move { serve_page(&root, &state, request.uri().path()).await }
+        let origin = request_origin(request.headers());
+        async move { serve_page(&root, &state, request.uri().path(), &origin).await }
     };
     let files = ServeDir::new(dir).fallback(page.clone().into_service());
     // Pages first: `/article/x` is a page even where dist/ has a folder
     // `article/x/` (its thread's prerendered file), which ServeDir would
     // answer with a redirect to `/article/x/`.
     let serve = move |request: Request| {
-        let (page, mut files) = (page.clone(), files.clone());
+        let (page, mut files, state) = (page.clone(), files.clone(), files_state.clone());
         async move {
             let path = request.uri().path();
+            if let Some(file) = SiteFile::parse(path) {
+                return site_files::serve(state, file, request_origin(request.headers())).await;
+            }
             let is_page = path == "/index.html"
                 || gazette_render::data_for(path).is_some()
                 || Route::parse(path) == Some(Route::Moderation);
@@ -57,7 +64,7 @@ pub fn router(dir: &Path, state: Arc<AppState>) -> Router {
         .layer(axum::middleware::from_fn(cache_control))
 }
 
-async fn serve_page(dir: &Path, state: &AppState, url: &str) -> Response {
+async fn serve_page(dir: &Path, state: &AppState, url: &str, origin: &str) -> Response {
     let page = if Route::parse(url) == Some(Route::Moderation) && desk_file(dir).is_file() {
         desk_file(dir)
     } else {
@@ -68,7 +75,7 @@ async fn serve_page(dir: &Path, state: &AppState, url: &str) -> Response {
     };
     let url = if url == "/index.html" { "/" } else { url };
     let html = match gazette_render::data_for(url) {
-        Some(paths) => render_live(state, &shell, url, paths)
+        Some(paths) => render_live(state, &shell, url, paths, origin)
             .await
             .unwrap_or(shell),
         None => shell,
@@ -90,15 +97,17 @@ async fn render_live(
     shell: &str,
     url: &str,
     paths: Vec<String>,
+    origin: &str,
 ) -> Option<String> {
     let mut data = Vec::with_capacity(paths.len());
     for path in paths {
         let json = api_json(state, &path).await.ok()?;
         data.push((path, json));
     }
-    let (shell, url) = (shell.to_owned(), url.to_owned());
+    let (shell, url, origin) = (shell.to_owned(), url.to_owned(), origin.to_owned());
     let rendered =
-        tokio::task::spawn_blocking(move || gazette_render::render(&shell, &url, &data)).await;
+        tokio::task::spawn_blocking(move || gazette_render::render(&shell, &url, &data, &origin))
+            .await;
     match rendered {
         Ok(Ok(html)) => Some(html),
         Ok(Err(reason)) => {
@@ -143,23 +152,9 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// Whether a path names a file whose name carries a content hash, as the
-/// build writes them: `gazette-1a2b3c4d5e6f7a8b_bg.wasm`, `style-….css`: a
-/// `-`, 16 hex digits, then `.` or `_`.
-pub fn is_hashed_asset(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or("");
-    let bytes = name.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b == b'-'
-            && bytes.len() > i + 17
-            && bytes[i + 1..i + 17].iter().all(u8::is_ascii_hexdigit)
-            && matches!(bytes[i + 17], b'.' | b'_')
-    }) && name.contains('.')
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{is_hashed_asset, shell_file};
+    use super::shell_file;
 
     #[test]
     fn the_shell_is_shell_html_else_index_html() {
@@ -168,27 +163,5 @@ mod tests {
         assert_eq!(shell_file(dir.path()), dir.path().join("index.html"));
         std::fs::write(dir.path().join("shell.html"), "shell").unwrap();
         assert_eq!(shell_file(dir.path()), dir.path().join("shell.html"));
-    }
-
-    #[test]
-    fn hashed_names() {
-        for yes in [
-            "/gazette-1a2b3c4d5e6f7a8b_bg.wasm",
-            "/gazette-1a2b3c4d5e6f7a8b.js",
-            "/assets/style-0123456789abcdef.css",
-        ] {
-            assert!(is_hashed_asset(yes), "{yes}");
-        }
-        for no in [
-            "/",
-            "/index.html",
-            "/gazette.js",
-            "/gazette-1a2b3c4d5e6f7a8.js",
-            "/gazette-1a2b3c4d5e6f7a8g.js",
-            "/article/x-1a2b3c4d5e6f7a8b",
-            "/1a2b3c4d5e6f7a8b-x/gazette.js",
-        ] {
-            assert!(!is_hashed_asset(no), "{no}");
-        }
     }
 }

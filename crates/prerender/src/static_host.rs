@@ -1,0 +1,108 @@
+//! `_headers` and `_redirects` for static hosts that read them (the format
+//! Netlify and Cloudflare Pages share), with the rules of the nginx file
+//! (deploy/nginx/gazette.conf): hashed files cached for a year as
+//! `immutable`, everything else revalidated (`no-cache`); a comment's
+//! sub-thread and `/moderation` served from the app's shell; `/x` from
+//! `x.html` (both hosts do this by themselves), and every other path from
+//! `404.html` with a 404 status (both do this by themselves too).
+
+use std::fs;
+use std::path::Path;
+
+use gazette_model::routes::{is_hashed_asset, Route};
+
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+pub const REVALIDATE: &str = "no-cache";
+
+/// Headers every answer carries.
+const EVERY: [(&str, &str); 2] = [
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+];
+
+/// `_redirects`: the pages that have no file of their own.
+pub fn redirects() -> String {
+    let mut out = String::from(
+        "# Pages without a file of their own are the app's (written by gazette-prerender).\n",
+    );
+    let permalink = Route::comment(":slug", ":id").href();
+    for from in [permalink, Route::Moderation.href()] {
+        out += &format!("{from} /shell.html 200\n");
+    }
+    out
+}
+
+/// `_headers` for the files in `dist`. A host joins the values of one header
+/// when several rules match a path, so each path gets one `Cache-Control`
+/// rule: a splat for a folder without hashed files, else one rule a file.
+pub fn headers(dist: &Path) -> Result<String, String> {
+    let mut out = String::from("# Headers by path (written by gazette-prerender).\n/*\n");
+    for (name, value) in EVERY {
+        out += &format!("  {name}: {value}\n");
+    }
+    let mut rule = |path: &str, value: &str| out += &format!("{path}\n  Cache-Control: {value}\n");
+    rule("/", REVALIDATE);
+    rule(&Route::Moderation.href(), REVALIDATE);
+    let mut entries = list(dist)?;
+    entries.sort();
+    for (name, is_dir) in entries {
+        if !is_dir {
+            rule(&format!("/{name}"), cache_of(&name));
+            continue;
+        }
+        let files = files_under(&dist.join(&name), &name)?;
+        if files.iter().any(|f| is_hashed_asset(f)) {
+            if files.iter().any(|f| f.ends_with("/index.html")) {
+                rule(&format!("/{name}/"), REVALIDATE);
+            }
+            for file in files {
+                rule(&format!("/{file}"), cache_of(&file));
+            }
+        } else {
+            rule(&format!("/{name}/*"), REVALIDATE);
+        }
+    }
+    Ok(out)
+}
+
+fn cache_of(path: &str) -> &'static str {
+    if is_hashed_asset(path) {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    }
+}
+
+/// The names in `dir`, each with whether it is a folder.
+fn list(dir: &Path) -> Result<Vec<(String, bool)>, String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name == "_headers" || name == "_redirects" {
+            continue;
+        }
+        names.push((name, entry.path().is_dir()));
+    }
+    Ok(names)
+}
+
+/// Every file under `dir`, as paths starting with `prefix`.
+fn files_under(dir: &Path, prefix: &str) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    for (name, is_dir) in list(dir)? {
+        let path = format!("{prefix}/{name}");
+        if is_dir {
+            files.extend(files_under(&dir.join(&name), &path)?);
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(test)]
+#[path = "static_host_tests.rs"]
+mod tests;
