@@ -1,5 +1,6 @@
 // End-to-end tests against the release build in dist/, in Debian's Chromium,
-// on a desktop and a phone viewport. The read side runs on the static server.
+// on a desktop and a phone viewport. The read side runs on Debian's nginx
+// with the repo's server block (deploy/nginx/gazette.conf).
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -30,7 +31,7 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined } },
   ],
   webServer: {
-    command: `node scripts/serve-static.mjs dist ${port}`,
+    command: `scripts/serve-nginx.sh dist ${port}`,
     url: `http://127.0.0.1:${port}/api/site.json`,
     reuseExistingServer: false,
     timeout: 20_000,

@@ -20,7 +20,7 @@ const PORT = 4391;
 const SLUG = "stationnement-payant-centre";
 const base = `http://127.0.0.1:${PORT}`;
 
-const server = spawn("node", ["scripts/serve-static.mjs", "dist", String(PORT)], { stdio: "ignore" });
+const server = spawn("scripts/serve-nginx.sh", ["dist", String(PORT)], { stdio: "ignore" });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",

@@ -2,7 +2,8 @@
 # Builds Gazette and serves it on the demo content with replies working:
 # the reference server (crates/server) with its SQLite file ./gazette.db.
 #   scripts/run.sh              app + reference server on http://127.0.0.1:8080/
-#   scripts/run.sh --static     app + demo content as plain static files (no replies)
+#   scripts/run.sh --static     app + demo content as plain static files on nginx
+#                               (deploy/nginx/gazette.conf; no replies)
 # ADDR=127.0.0.1:9000 scripts/run.sh picks another address.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ source scripts/env.sh
 scripts/build.sh
 addr="${ADDR:-127.0.0.1:8080}"
 if [ "${1:-}" = "--static" ]; then
-  exec node scripts/serve-static.mjs dist "${addr##*:}"
+  exec scripts/serve-nginx.sh dist "${addr##*:}"
 fi
 cargo build --release --locked -p gazette-server
 cat <<EOM

@@ -30,6 +30,8 @@ command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
 # PostgreSQL for the server's second backend: tests start a throwaway cluster.
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# nginx for the static deployment the read side's tests run on.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi

@@ -106,15 +106,18 @@ fn describe(
         origin,
         logo,
     });
-    let description = tag(page, "<meta name=\"description\"")
-        .ok_or("the shell has no <meta name=\"description\">")?;
-    let html = tag(page, "<html").ok_or("the shell has no <html>")?;
-    let lang = escape(&site.lang);
-    Ok(page.replacen(description, tags.trim_end(), 1).replacen(
-        html,
-        &format!("<html lang=\"{lang}\" dir=\"{}\">", dir_of(&site.lang)),
-        1,
-    ))
+    // In place of the shell's generic description, else before its title.
+    let page = match tag(page, "<meta name=\"description\"") {
+        Some(generic) => page.replacen(generic, tags.trim_end(), 1),
+        None => page.replacen("<title>", &format!("{tags}<title>"), 1),
+    };
+    let html = tag(&page, "<html").ok_or("the shell has no <html>")?;
+    let lang = format!(
+        "<html lang=\"{}\" dir=\"{}\">",
+        escape(&site.lang),
+        dir_of(&site.lang)
+    );
+    Ok(page.replacen(html, &lang, 1))
 }
 
 /// Replaces from `start` to the end of `end` (both included).

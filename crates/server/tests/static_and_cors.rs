@@ -195,3 +195,89 @@ fn pages_are_rendered_with_the_live_data() {
         assert_eq!((reply.status, reply.body.as_str()), (200, SHELL), "{path}");
     }
 }
+
+/// The `content` of `<meta property="{property}">` in a page.
+fn og(html: &str, property: &str) -> Option<String> {
+    let key = format!("<meta property=\"{property}\" content=\"");
+    let start = html.find(&key)? + key.len();
+    Some(html[start..start + html[start..].find('"')?].to_owned())
+}
+
+#[test]
+fn rendered_pages_describe_themselves_with_live_counts_on_the_origin_asked() {
+    let fixture = Fixture::new().rendering();
+    let server = fixture.start();
+    let page = || get(&server.url(&format!("/article/{ARTICLE}")), &[]).body;
+    let comment_count = |html: &str| -> u64 {
+        let open = "<script type=\"application/ld+json\">";
+        html.match_indices(open)
+            .map(|(at, _)| {
+                let from = at + open.len();
+                let text = &html[from..from + html[from..].find("</script>").unwrap()];
+                serde_json::from_str::<serde_json::Value>(text).unwrap()
+            })
+            .find(|data| data["@type"] == "NewsArticle")
+            .expect("NewsArticle")["commentCount"]
+            .as_u64()
+            .unwrap()
+    };
+    let before = page();
+    assert_eq!(
+        og(&before, "og:url"),
+        Some(server.url(&format!("/article/{ARTICLE}")))
+    );
+    assert_eq!(og(&before, "og:type").as_deref(), Some("article"));
+    let count = comment_count(&before);
+    let posted = server.post(ARTICLE, Some(&key(1)), &comment_json("Salma", "Compté."));
+    assert_eq!(posted.status, 201);
+    assert_eq!(comment_count(&page()), count + 1, "the count is live");
+    // A Host that is not a host name is not written into the page.
+    let forged = get(
+        &server.url(&format!("/article/{ARTICLE}")),
+        &[("host", "evil.example\"><script>")],
+    );
+    assert_eq!(
+        og(&forged.body, "og:url"),
+        Some(format!("http://localhost/article/{ARTICLE}"))
+    );
+}
+
+#[test]
+fn sitemaps_robots_and_feeds_are_written_live() {
+    let fixture = Fixture::new();
+    let server = fixture.start();
+    for (path, kind) in [
+        ("/feed.xml", "application/atom+xml"),
+        ("/section/maroc/feed.xml", "application/atom+xml"),
+        ("/sitemap.xml", "application/xml"),
+        ("/news-sitemap.xml", "application/xml"),
+        ("/robots.txt", "text/plain"),
+    ] {
+        let reply = get(&server.url(path), &[]);
+        assert_eq!(reply.status, 200, "{path}");
+        assert!(
+            reply.header("content-type").unwrap().starts_with(kind),
+            "{path}"
+        );
+        assert_eq!(reply.header("cache-control"), Some("no-cache"), "{path}");
+    }
+    let feed = get(&server.url("/section/maroc/feed.xml"), &[]).body;
+    assert!(
+        feed.contains(&format!(
+            "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+            server.url("/section/maroc/feed.xml")
+        )),
+        "{feed}"
+    );
+    let sitemap = get(&server.url("/sitemap.xml"), &[]).body;
+    assert!(sitemap.contains(&format!(
+        "<loc>{}</loc>",
+        server.url(&format!("/article/{ARTICLE}"))
+    )));
+    let robots = get(&server.url("/robots.txt"), &[]).body;
+    assert!(
+        robots.contains(&format!("Sitemap: {}\n", server.url("/sitemap.xml"))),
+        "{robots}"
+    );
+    assert_eq!(get(&server.url("/section/nope/feed.xml"), &[]).status, 404);
+}
