@@ -3,7 +3,7 @@
 // desktop and phone projects. A page per language, set before the app loads
 // as a returning reader's stored choice would be; the system's light and dark
 // schemes are then checked on the same state. Also: reading from the keyboard.
-import { test, expect } from "./support/app.js";
+import { test, expect, waitForApp } from "./support/app.js";
 import { ARTICLES, mainArticle, serveShell } from "./support.js";
 import { auditBothSchemes } from "./support/axe.js";
 const MARKET = ARTICLES.market;
@@ -171,7 +171,7 @@ for (const [name, open] of STATES) {
   test(`${name} has no WCAG 2.2 AA violations, in French and Arabic, light and dark`, async ({ context }, testInfo) => {
     for (const lang of ["fr", "ar"]) {
       const t = UI[lang];
-      const page = await context.newPage();
+      const page = waitForApp(await context.newPage());
       try {
         await page.addInitScript((tag) => {
           try { localStorage.setItem("gazette.lang", tag); } catch {}

@@ -4,7 +4,7 @@
 // reader is a browser context of its own, told apart by the address a
 // trusted proxy (loopback) names in X-Forwarded-For.
 import { test, expect } from "./support/server.js";
-import { appStarted } from "./support/app.js";
+import { waitForApp } from "./support/app.js";
 import { auditBothSchemes } from "./support/axe.js";
 import { BUDGET, TEXT, comment, fillForm, openThread, patchSiteComments, topForm } from "./support/replies.js";
 
@@ -41,19 +41,7 @@ const BANNED = "La modération a suspendu ce navigateur : vous ne pouvez plus co
 /** A page in a browser of its own, coming from `ip` through the proxy. */
 async function reader(browser, server, ip) {
   const context = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "X-Forwarded-For": ip } });
-  const page = await context.newPage();
-  const goto = page.goto.bind(page);
-  page.goto = async (...args) => {
-    const response = await goto(...args);
-    await appStarted(page);
-    return response;
-  };
-  const reload = page.reload.bind(page);
-  page.reload = async (...args) => {
-    const response = await reload(...args);
-    await appStarted(page);
-    return response;
-  };
+  const page = waitForApp(await context.newPage());
   return { page, close: () => context.close() };
 }
 

@@ -2,6 +2,7 @@
 // stored as pending, kept out of the public listing, and shown to the
 // browser that wrote it (from the 201 answer it keeps) and to nobody else.
 import { test, expect } from "./support/server.js";
+import { waitForApp } from "./support/app.js";
 import { BUDGET, TEXT, comment, commentItem, fillForm, inlineForm, openThread, replyButton, threadCount, topForm } from "./support/replies.js";
 
 test.use({ serverOptions: { moderate: true } });
@@ -31,7 +32,7 @@ test("a held comment is shown “En attente de modération” to its author only
 
   const other = await browser.newContext();
   try {
-    const stranger = await other.newPage();
+    const stranger = waitForApp(await other.newPage());
     await openThread(stranger, server, BUDGET);
     await expect(comment(stranger, "Commentaire de Kenza.L")).toBeVisible();
     await expect(comment(stranger, "Commentaire de Nadia")).toHaveCount(0);

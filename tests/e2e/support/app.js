@@ -16,16 +16,7 @@ export const test = base.extend({
     page.on("pageerror", (e) => said.push(`pageerror: ${e.message}`));
     page.on("requestfailed", (r) => said.push(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
     page.on("response", (r) => r.status() >= 400 && said.push(`response ${r.status()}: ${r.request().method()} ${r.url()}`));
-    if (javaScriptEnabled !== false) {
-      for (const name of ["goto", "reload"]) {
-        const navigate = page[name].bind(page);
-        page[name] = async (...args) => {
-          const response = await navigate(...args);
-          await appStarted(page);
-          return response;
-        };
-      }
-    }
+    if (javaScriptEnabled !== false) waitForApp(page);
     await use(page);
     if (testInfo.status !== testInfo.expectedStatus && said.length) {
       console.error(`--- what the page said during "${testInfo.title}":\n${said.join("\n")}`);
@@ -33,7 +24,25 @@ export const test = base.extend({
   },
 });
 
+/**
+ * Makes `page.goto` and `page.reload` wait until the app has taken the page
+ * over. The `page` fixture does it; a page a test opens itself
+ * (`context.newPage()`) needs it too, or it acts on the prerendered markup
+ * the app is about to replace (a click there is lost).
+ */
+export function waitForApp(page) {
+  for (const name of ["goto", "reload"]) {
+    const navigate = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await navigate(...args);
+      await appStarted(page);
+      return response;
+    };
+  }
+  return page;
+}
+
 /** Waits until no prerendered markup is left (the app has started over it). */
-export async function appStarted(page) {
+async function appStarted(page) {
   await page.waitForFunction(() => !document.querySelector("[data-prerendered]"));
 }
