@@ -235,15 +235,10 @@ fn a_section_says_its_description_and_links_its_feed() {
 
 #[test]
 fn absolute_urls_are_on_the_canonical_origin_when_the_site_names_one() {
-    let page = render_demo(ARTICLE, &|path, json| {
-        if path == "site.json" {
-            let mut v: Value = serde_json::from_str(&json).unwrap();
-            v["canonical_origin"] = "https://gazette.example".into();
-            v.to_string()
-        } else {
-            json
-        }
-    });
+    let page = render_demo(
+        ARTICLE,
+        &site_with("canonical_origin", "https://gazette.example"),
+    );
     assert_eq!(
         link(&page, "canonical"),
         Some(format!("https://gazette.example{ARTICLE}"))
@@ -253,47 +248,51 @@ fn absolute_urls_are_on_the_canonical_origin_when_the_site_names_one() {
         .starts_with("https://gazette.example/media/"));
 }
 
+/// The opening tag of the page's `<article>`.
+fn article_tag(page: &str) -> &str {
+    let article = &page[page.find("<article").unwrap()..];
+    &article[..article.find('>').unwrap()]
+}
+
+/// The demo content with one field of site.json changed.
+fn site_with(field: &'static str, value: &'static str) -> impl Fn(&str, String) -> String {
+    move |path, json| {
+        if path != "site.json" {
+            return json;
+        }
+        let mut v: Value = serde_json::from_str(&json).unwrap();
+        v[field] = value.into();
+        v.to_string()
+    }
+}
+
 #[test]
 fn an_english_article_declares_its_language_on_its_content() {
-    let page = render_demo("/article/coastal-cities-water-forum", &same_json);
-    assert!(
-        page.contains("<html lang=\"fr\" dir=\"ltr\">"),
-        "the site speaks French"
-    );
-    let article = &page[page.find("<article").unwrap()..];
-    let article = &article[..article.find('>').unwrap()];
-    assert!(
-        article.contains("lang=\"en\"") && article.contains("dir=\"ltr\""),
-        "{article}"
-    );
-    assert_eq!(
-        meta(&page, "property", "og:locale").as_deref(),
-        Some("en_US")
-    );
-    let page = render_demo("/article/maarid-al-khatt", &same_json);
-    let article = &page[page.find("<article").unwrap()..];
-    let article = &article[..article.find('>').unwrap()];
-    assert!(
-        article.contains("lang=\"ar\"") && article.contains("dir=\"rtl\""),
-        "{article}"
-    );
-    assert_eq!(
-        meta(&page, "property", "og:locale").as_deref(),
-        Some("ar_MA")
-    );
+    for (slug, lang, dir, locale) in [
+        ("coastal-cities-water-forum", "en", "ltr", "en_US"),
+        ("maarid-al-khatt", "ar", "rtl", "ar_MA"),
+    ] {
+        let page = render_demo(&format!("/article/{slug}"), &same_json);
+        assert!(
+            page.contains("<html lang=\"fr\" dir=\"ltr\">"),
+            "the site speaks French"
+        );
+        let article = article_tag(&page);
+        assert!(
+            article.contains(&format!("lang=\"{lang}\""))
+                && article.contains(&format!("dir=\"{dir}\"")),
+            "{article}"
+        );
+        assert_eq!(
+            meta(&page, "property", "og:locale").as_deref(),
+            Some(locale)
+        );
+    }
 }
 
 #[test]
 fn a_site_in_english_renders_its_pages_in_english() {
-    let english = |path: &str, json: String| {
-        if path == "site.json" {
-            let mut v: Value = serde_json::from_str(&json).unwrap();
-            v["lang"] = "en".into();
-            v.to_string()
-        } else {
-            json
-        }
-    };
+    let english = site_with("lang", "en");
     let page = render_demo("/", &english);
     assert!(page.contains("<html lang=\"en\" dir=\"ltr\">"));
     assert!(page.contains("Top stories"), "the interface speaks English");
