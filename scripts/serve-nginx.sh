@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serves a build's folder on 127.0.0.1 with Debian's nginx and the repo's
 # server block, deploy/nginx/gazette.conf, as an operator would install it:
-# only its `listen` and `root` lines change. Used by the read side's
+# only its `listen`, `root` and `include` lines change. Used by the read side's
 # end-to-end tests (playwright.config.js), `scripts/run.sh --static` and
 # bench/threads.mjs. Stops nginx and removes its temporary folder on exit.
 # Usage: scripts/serve-nginx.sh [DIR] [PORT]   (defaults: dist 8080)
@@ -16,6 +16,7 @@ nginx=$(command -v nginx || echo /usr/sbin/nginx)
 tmp=$(mktemp -d)
 sed -e "s|^    listen 80;$|    listen 127.0.0.1:$port;|" \
     -e "s|^    root /var/www/gazette/dist;$|    root $dir;|" \
+    -e "s|^    include /var/www/gazette/dist/|    include $dir/|" \
     deploy/nginx/gazette.conf > "$tmp/gazette.conf"
 grep -q "listen 127.0.0.1:$port;" "$tmp/gazette.conf" && grep -q "root $dir;" "$tmp/gazette.conf" \
   || { echo "serve-nginx.sh: deploy/nginx/gazette.conf has no 'listen 80;' or 'root' line to set" >&2; exit 1; }

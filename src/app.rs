@@ -14,7 +14,7 @@ use crate::browser::scroll::{note_history_navigation, note_scroll};
 use crate::comments::ThreadScope;
 use crate::components::layout::Layout;
 use crate::components::prefs::stored_lang;
-use crate::context::{SiteContext, UiLang};
+use crate::context::{Online, SiteContext, UiLang};
 use crate::load::{use_load, Load};
 use crate::pages::article::ArticlePage;
 use crate::pages::front::FrontPage;
@@ -50,6 +50,12 @@ pub fn App() -> impl IntoView {
         window_event_listener(leptos::ev::scroll, |_| note_scroll());
         window_event_listener(leptos::ev::popstate, |_| note_history_navigation());
     }
+    let online = RwSignal::new(browser::network::is_online());
+    if browser::is_live() {
+        window_event_listener(leptos::ev::online, move |_| online.set(true));
+        window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    }
+    provide_context(Online(online.read_only()));
     Effect::new(move |_| {
         let lang = ui_lang.get();
         browser::document::set_lang(lang.tag(), lang.dir());

@@ -21,6 +21,21 @@ impl SiteContext {
     }
 }
 
+/// Whether the browser is online, kept by the app from the `online` and
+/// `offline` events.
+#[derive(Clone, Copy)]
+pub struct Online(pub ReadSignal<bool>);
+
+/// Whether the browser is online (tracked); online outside the app.
+pub fn online() -> bool {
+    use_context::<Online>().is_none_or(|o| o.0.get())
+}
+
+/// Whether the browser is online now (untracked).
+pub fn online_now() -> bool {
+    use_context::<Online>().is_none_or(|o| o.0.get_untracked())
+}
+
 /// The language the interface speaks.
 #[derive(Clone, Copy)]
 pub struct UiLang(pub RwSignal<Lang>);

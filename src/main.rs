@@ -21,4 +21,8 @@ fn main() {
 fn start() {
     remove_prerendered();
     leptos::mount::mount_to_body(gazette::App);
+    // Readers keep what they read for offline reading; the desk needs the
+    // server anyway.
+    #[cfg(not(feature = "desk"))]
+    gazette::browser::network::register_service_worker();
 }

@@ -1,7 +1,8 @@
 //! The browser at the edge, one file per concern: the document
 //! (`document`), localStorage (`storage`), the clock and random ids
 //! (`clock`), the clipboard and share sheet (`share`), scroll restoration
-//! (`scroll`) and the hand-off from a page rendered ahead (`handoff`).
+//! (`scroll`), the hand-off from a page rendered ahead (`handoff`) and the
+//! network and the service worker for offline reading (`network`).
 //!
 //! Reads (storage, the location, the clock, the screen size) may run while
 //! a view is built. Changes to the document (focus, scroll, title, theme,
@@ -13,6 +14,7 @@
 pub mod clock;
 pub mod document;
 pub mod handoff;
+pub mod network;
 pub mod scroll;
 pub mod share;
 pub mod storage;

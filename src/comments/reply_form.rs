@@ -73,6 +73,7 @@ pub fn ReplyForm(
     let body_len = move || draft.with(|d| d.body.chars().count());
     let status_message = move || match status.get() {
         Status::Idle | Status::Sending => None,
+        Status::Waiting => Some(s.reply_waiting.to_owned()),
         Status::Sent { pending: false } => Some(s.sent.to_owned()),
         Status::Sent { pending: true } => Some(s.sent_pending.to_owned()),
         Status::Failed(PostError::Unreachable) => Some(s.send_failed.to_owned()),

@@ -1,7 +1,10 @@
 //! Sending one reply form: its draft (saved as the reader types, cleared
 //! only by a 201), the check before sending, the Idempotency-Key every
 //! retry of the same text reuses, one send at a time, and each answer of
-//! the server turned into the form's status or a field's error.
+//! the server turned into the form's status or a field's error. A reply
+//! sent offline waits, queued in its draft with its key, and goes once the
+//! network is back: on the `online` event, or when the form opens again
+//! after a reload.
 
 use gazette_model::contract::{Comment, CommentSettings, CommentStatus};
 use gazette_model::draft::Draft;
@@ -14,13 +17,18 @@ use leptos::task::spawn_local_scoped;
 use super::storage::{forget_draft, load_draft, remember_author, save_draft, stored_author};
 use crate::api_post::{post_comment, PostError};
 use crate::browser::clock::random_uuid;
+use crate::browser::network::is_online;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
     Idle,
     Sending,
     Failed(PostError),
-    Sent { pending: bool },
+    /// Queued offline: sent when the network is back.
+    Waiting,
+    Sent {
+        pending: bool,
+    },
 }
 
 /// One reply form's state and its sending; `Copy`, for the form's handlers.
@@ -55,17 +63,37 @@ pub fn use_reply(
         author: stored_author(),
         ..Draft::default()
     });
-    Reply {
+    let queued = initial.queued;
+    let reply = Reply {
         draft: RwSignal::new(initial),
         website: RwSignal::new(String::new()),
-        status: RwSignal::new(Status::Idle),
+        status: RwSignal::new(if queued {
+            Status::Waiting
+        } else {
+            Status::Idle
+        }),
         field_error: RwSignal::new(None),
         target: StoredValue::new((slug.to_owned(), parent.map(str::to_owned))),
         limits: StoredValue::new(limits),
         lang,
         on_posted,
         on_invalid,
+    };
+    // Queued before a reload: sent now if the network is there.
+    Effect::new(move |_| {
+        if reply.draft.with_untracked(|d| d.queued) && is_online() {
+            reply.send();
+        }
+    });
+    if crate::browser::is_live() {
+        let listener = window_event_listener(leptos::ev::online, move |_| {
+            if reply.draft.try_with_untracked(|d| d.queued) == Some(true) {
+                reply.send();
+            }
+        });
+        on_cleanup(move || listener.remove());
     }
+    reply
 }
 
 impl Reply {
@@ -118,6 +146,10 @@ impl Reply {
         let payload = serde_json::to_string(&checked).unwrap_or_default();
         let mut current = self.draft.get_untracked();
         let key = current.key_for(&payload, random_uuid);
+        if !is_online() {
+            self.queue(current);
+            return;
+        }
         self.save(&current);
         self.draft.set(current);
         self.status.set(Status::Sending);
@@ -134,9 +166,16 @@ impl Reply {
                     self.status.set(Status::Sent { pending });
                     self.on_posted.run(comment);
                 }
+                Err(PostError::Unreachable) if !is_online() => {
+                    self.queue(self.draft.get_untracked());
+                }
                 Err(PostError::Rejected(detail)) if detail.code == "key_reused" => {
                     // The key went with other text: the next send takes a new one.
-                    self.draft.update(|d| d.key.clear());
+                    self.draft.update(|d| {
+                        d.key.clear();
+                        d.queued = false;
+                    });
+                    self.draft.with_untracked(|d| self.save(d));
                     self.status.set(Status::Failed(PostError::Unreachable));
                 }
                 Err(PostError::Rejected(detail)) => {
@@ -151,11 +190,34 @@ impl Reply {
                         detail.message.clone()
                     };
                     self.field_error.set(Some((field, message)));
+                    self.unqueue();
                     self.status.set(Status::Failed(PostError::Rejected(detail)));
                     self.on_invalid.run(field);
                 }
-                Err(error) => self.status.set(Status::Failed(error)),
+                Err(PostError::Unreachable) => {
+                    self.status.set(Status::Failed(PostError::Unreachable))
+                }
+                Err(error) => {
+                    // The server answered: waiting again would not help.
+                    self.unqueue();
+                    self.status.set(Status::Failed(error));
+                }
             }
         });
+    }
+
+    /// Keeps `draft` (with its key) to send once the network is back.
+    fn queue(self, mut draft: Draft) {
+        draft.queued = true;
+        self.save(&draft);
+        self.draft.set(draft);
+        self.status.set(Status::Waiting);
+    }
+
+    fn unqueue(self) {
+        if self.draft.with_untracked(|d| d.queued) {
+            self.draft.update(|d| d.queued = false);
+            self.draft.with_untracked(|d| self.save(d));
+        }
     }
 }

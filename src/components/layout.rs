@@ -9,7 +9,7 @@ use leptos_router::hooks::use_location;
 
 use crate::browser::document::reveal_id;
 use crate::components::prefs::Preferences;
-use crate::context::{ui_strings, SiteContext};
+use crate::context::{online, ui_strings, SiteContext};
 use crate::load::Load;
 
 #[component]
@@ -57,6 +57,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        // Always in the page, so that screen readers announce its change.
+        <div class="network-status" role="status">
+            {move || (!online()).then(|| view! { <p class="offline-banner">{s.offline_banner}</p> })}
+        </div>
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer">
             {move || match &*site.read() {

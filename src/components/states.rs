@@ -8,9 +8,10 @@ use leptos_router::components::A;
 
 use crate::api::ApiError;
 use crate::browser::before_paint;
+use crate::browser::network::saved_articles;
 use crate::browser::scroll::restore_scroll;
 use crate::components::head::{use_page_head, About};
-use crate::context::{ui_lang, ui_strings};
+use crate::context::{online_now, ui_lang, ui_strings};
 use crate::load::Load;
 
 /// Renders `ready` with the data, or the skeleton, error or not-found state.
@@ -36,7 +37,8 @@ where
 }
 
 /// What failed and a retry. `inline` for a part of a page (a thread, the
-/// next page of a list): its heading is then not the page's `h1`.
+/// next page of a list): its heading is then not the page's `h1`. Offline,
+/// a page says so and lists the articles saved for offline reading.
 #[component]
 pub fn ErrorState(
     error: ApiError,
@@ -44,6 +46,9 @@ pub fn ErrorState(
     #[prop(optional)] inline: bool,
 ) -> impl IntoView {
     let s = ui_strings();
+    if error == ApiError::Network && !online_now() {
+        return view! { <OfflineState retry inline/> }.into_any();
+    }
     let detail = match &error {
         ApiError::Network => s.error_network.to_owned(),
         ApiError::Status(code) => server_error(*code, ui_lang()),
@@ -63,6 +68,43 @@ pub fn ErrorState(
             <button type="button" class="button" on:click=move |_| retry.run(())>
                 {s.retry}
             </button>
+        </section>
+    }
+    .into_any()
+}
+
+/// Offline, for a page the browser has not saved: what is readable instead.
+#[component]
+fn OfflineState(retry: Callback<()>, inline: bool) -> impl IntoView {
+    let s = ui_strings();
+    let saved = LocalResource::new(saved_articles);
+    view! {
+        <section class="state state-offline" aria-labelledby="offline-title">
+            {if inline {
+                view! { <h3 id="offline-title">{s.offline_title}</h3> }.into_any()
+            } else {
+                view! { <h1 id="offline-title">{s.offline_title}</h1> }.into_any()
+            }}
+            <p>{s.offline_body}</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>
+                {s.retry}
+            </button>
+            {(!inline).then(|| view! {
+                <h2>{s.saved_heading}</h2>
+                <Suspense fallback=|| ()>
+                    {move || saved.get().map(|articles| if articles.is_empty() {
+                        view! { <p>{s.saved_none}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="saved-articles">
+                                {articles.into_iter().map(|a| view! {
+                                    <li><A href=a.href>{a.title}</A></li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    })}
+                </Suspense>
+            })}
         </section>
     }
 }

@@ -4,7 +4,7 @@
 // reader is a browser context of its own, told apart by the address a
 // trusted proxy (loopback) names in X-Forwarded-For.
 import { test, expect } from "./support/server.js";
-import { waitForApp } from "./support/app.js";
+import { waitForApp, watchCsp } from "./support/app.js";
 import { auditBothSchemes } from "./support/axe.js";
 import { BUDGET, TEXT, comment, fillForm, openThread, patchSiteComments, topForm } from "./support/replies.js";
 
@@ -41,8 +41,16 @@ const BANNED = "La modération a suspendu ce navigateur : vous ne pouvez plus co
 /** A page in a browser of its own, coming from `ip` through the proxy. */
 async function reader(browser, server, ip) {
   const context = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: { "X-Forwarded-For": ip } });
+  const violations = [];
+  await watchCsp(context, violations);
   const page = waitForApp(await context.newPage());
-  return { page, close: () => context.close() };
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+  };
 }
 
 /** Opens the desk and signs in; returns the queue region. */

@@ -2,7 +2,7 @@
 // stored as pending, kept out of the public listing, and shown to the
 // browser that wrote it (from the 201 answer it keeps) and to nobody else.
 import { test, expect } from "./support/server.js";
-import { waitForApp } from "./support/app.js";
+import { waitForApp, watchCsp } from "./support/app.js";
 import { BUDGET, TEXT, comment, commentItem, fillForm, inlineForm, openThread, replyButton, threadCount, topForm } from "./support/replies.js";
 
 test.use({ serverOptions: { moderate: true } });
@@ -31,6 +31,8 @@ test("a held comment is shown “En attente de modération” to its author only
   await expect(comment(page, "Commentaire de Nadia").getByText("À modérer.")).toBeVisible();
 
   const other = await browser.newContext();
+  const violations = [];
+  await watchCsp(other, violations);
   try {
     const stranger = waitForApp(await other.newPage());
     await openThread(stranger, server, BUDGET);
@@ -41,6 +43,7 @@ test("a held comment is shown “En attente de modération” to its author only
   } finally {
     await other.close();
   }
+  expect(violations, "Content-Security-Policy violations").toEqual([]);
 });
 
 test("a held reply stays under its parent for its author after a reload", async ({ page, server }) => {

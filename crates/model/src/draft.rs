@@ -22,6 +22,10 @@ pub struct Draft {
     /// reuses the key, edited text gets a new one.
     #[serde(default)]
     pub sent: Option<String>,
+    /// Written offline: sent, with its key, once the network is back
+    /// (also after a reload).
+    #[serde(default)]
+    pub queued: bool,
 }
 
 impl Draft {

@@ -10,6 +10,7 @@ pub mod inline_data;
 pub mod lang;
 pub mod links;
 pub mod moderation;
+pub mod offline;
 pub mod page_meta;
 pub mod plural;
 pub mod reading;

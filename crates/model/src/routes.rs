@@ -283,6 +283,15 @@ pub mod api {
     }
 }
 
+/// The service worker the build writes (crates/prerender), at the site's
+/// root so that it sees every page.
+pub const SERVICE_WORKER: &str = "/sw.js";
+
+/// The articles saved for offline reading, last opened first, as
+/// `{"articles": [{"href", "title"}]}`: answered by the service worker
+/// alone (without it, a 404).
+pub const SAVED_ARTICLES: &str = "/saved-articles.json";
+
 /// Whether a slug or id from a URL or the API matches the contract's
 /// `^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`; anything else is "not found".
 pub fn is_valid_slug(slug: &str) -> bool {

@@ -12,8 +12,14 @@
 //! thread) goes to the file `Route::file` names, e.g. `/article/{slug}` →
 //! article/{slug}.html; the not-found page to 404.html; the sitemaps,
 //! robots.txt and the Atom feeds to their `SiteFile` addresses; and
-//! `_headers` and `_redirects` for static hosts (static_host.rs).
+//! `_headers` and `_redirects` for static hosts and the nginx include of
+//! the security headers (static_host.rs), with one Content-Security-Policy
+//! for the whole site that lists every inline script's hash (each page also
+//! carries its own in a `<meta http-equiv>`; GAZETTE_HSTS=1 adds
+//! Strict-Transport-Security); and sw.js, the service worker of this build
+//! (service_worker.rs).
 
+mod service_worker;
 mod static_host;
 
 use std::fs;
@@ -24,6 +30,7 @@ use gazette_model::contract::Site;
 use gazette_model::routes::{api, Route};
 
 use gazette_render::render;
+use gazette_render::security::{self, with_meta_policy};
 use gazette_render::site_files::{self, Catalogue};
 
 /// The page a static host serves for a path it has no file for.
@@ -50,7 +57,17 @@ fn main() -> ExitCode {
 
 fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, String> {
     let shell = read(&dist.join("shell.html")).or_else(|_| read(&dist.join("index.html")))?;
+    let shell = with_meta_policy(&shell);
     write(&dist.join("shell.html"), &shell)?;
+    // Every page written, for the site's policy: the hashes of all their
+    // inline scripts.
+    let mut pages = vec![shell.clone()];
+    let desk = dist.join("desk/index.html");
+    if desk.is_file() {
+        let page = with_meta_policy(&read(&desk)?);
+        write(&desk, &page)?;
+        pages.push(page);
+    }
 
     let site_json = read(&api_dir.join(api::SITE))?;
     let site: Site = serde_json::from_str(&site_json).map_err(|e| format!("site.json: {e}"))?;
@@ -88,12 +105,12 @@ fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, Strin
             .collect::<Result<Vec<_>, String>>()?;
         let html = render(&shell, &route.href(), &data, &origin)?;
         write(&dist.join(file), &html)?;
+        pages.push(html);
     }
     let site_only = [(api::SITE.to_owned(), site_json.clone())];
-    write(
-        &dist.join(NOT_FOUND_FILE),
-        &render(&shell, NOT_FOUND_URL, &site_only, &origin)?,
-    )?;
+    let not_found = render(&shell, NOT_FOUND_URL, &site_only, &origin)?;
+    write(&dist.join(NOT_FOUND_FILE), &not_found)?;
+    pages.push(not_found);
 
     let catalogue = Catalogue::load(|path| read(&api_dir.join(path)).ok(), &slugs)?;
     for file in catalogue.files() {
@@ -101,8 +118,19 @@ fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, Strin
             .ok_or_else(|| format!("{}: nothing to write", file.href()))?;
         write(&dist.join(&file.href()[1..]), &body)?;
     }
+    write(
+        &dist.join(service_worker::file_name()),
+        &service_worker::service_worker(&shell)?,
+    )?;
+    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+    let hsts = std::env::var("GAZETTE_HSTS").is_ok_and(|v| v == "1");
+    let every = security::headers(&security::site_policy(&pages, false), hsts);
     write(&dist.join("_redirects"), &static_host::redirects())?;
-    write(&dist.join("_headers"), &static_host::headers(dist)?)?;
+    write(&dist.join("_headers"), &static_host::headers(dist, &every)?)?;
+    write(
+        &dist.join(static_host::NGINX_HEADERS),
+        &static_host::nginx_headers(&every),
+    )?;
     Ok(routes.len() + 1)
 }
 

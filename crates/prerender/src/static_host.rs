@@ -14,11 +14,9 @@ use gazette_model::routes::{is_hashed_asset, Route};
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const REVALIDATE: &str = "no-cache";
 
-/// Headers every answer carries.
-const EVERY: [(&str, &str); 2] = [
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "strict-origin-when-cross-origin"),
-];
+/// The nginx include with the headers every answer carries
+/// (deploy/nginx/gazette.conf includes it from the site's folder).
+pub const NGINX_HEADERS: &str = "nginx-headers.conf";
 
 /// `_redirects`: the pages that have no file of their own.
 pub fn redirects() -> String {
@@ -35,9 +33,9 @@ pub fn redirects() -> String {
 /// `_headers` for the files in `dist`. A host joins the values of one header
 /// when several rules match a path, so each path gets one `Cache-Control`
 /// rule: a splat for a folder without hashed files, else one rule a file.
-pub fn headers(dist: &Path) -> Result<String, String> {
+pub fn headers(dist: &Path, every: &[(&str, String)]) -> Result<String, String> {
     let mut out = String::from("# Headers by path (written by gazette-prerender).\n/*\n");
-    for (name, value) in EVERY {
+    for (name, value) in every {
         out += &format!("  {name}: {value}\n");
     }
     let mut rule = |path: &str, value: &str| out += &format!("{path}\n  Cache-Control: {value}\n");
@@ -65,6 +63,19 @@ pub fn headers(dist: &Path) -> Result<String, String> {
     Ok(out)
 }
 
+/// The nginx include: `every` header on every answer (`always`: errors too).
+pub fn nginx_headers(every: &[(&str, String)]) -> String {
+    let mut out = String::from(
+        "# The security headers of this build, written by gazette-prerender and\n\
+         # included by deploy/nginx/gazette.conf: the policy lists the hashes of\n\
+         # this build's inline scripts, so it is written again with every build.\n",
+    );
+    for (name, value) in every {
+        out += &format!("add_header {name} \"{value}\" always;\n");
+    }
+    out
+}
+
 fn cache_of(path: &str) -> &'static str {
     if is_hashed_asset(path) {
         IMMUTABLE
@@ -80,7 +91,7 @@ fn list(dir: &Path) -> Result<Vec<(String, bool)>, String> {
     for entry in entries {
         let entry = entry.map_err(|e| e.to_string())?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name == "_headers" || name == "_redirects" {
+        if name == "_headers" || name == "_redirects" || name == NGINX_HEADERS {
             continue;
         }
         names.push((name, entry.path().is_dir()));

@@ -132,7 +132,8 @@ fn every_page_type_is_served_as_nginx_serves_it() {
 #[test]
 fn each_path_gets_one_cache_rule_hashed_files_immutable() {
     let dist = dist();
-    let rules = headers(dist.path()).unwrap();
+    let every = gazette_render::security::headers("default-src 'self'", false);
+    let rules = headers(dist.path(), &every).unwrap();
     for path in [
         "/",
         "/section/maroc",
@@ -157,11 +158,9 @@ fn each_path_gets_one_cache_rule_hashed_files_immutable() {
             Some(REVALIDATE),
             "{path}\n{rules}"
         );
-        assert_eq!(
-            got.get("X-Content-Type-Options").map(String::as_str),
-            Some("nosniff"),
-            "{path}"
-        );
+        for (name, value) in &every {
+            assert_eq!(got.get(*name), Some(value), "{name} on {path}");
+        }
     }
     for file in [HASHED_JS, HASHED_WASM, "main-00112233445566aa.css", DESK_JS] {
         let got = headers_for(&rules, &format!("/{file}"));
@@ -171,4 +170,17 @@ fn each_path_gets_one_cache_rule_hashed_files_immutable() {
             "{file}\n{rules}"
         );
     }
+}
+
+#[test]
+fn nginx_gets_every_security_header_on_every_answer() {
+    let every = gazette_render::security::headers("script-src 'self' 'sha256-x'", true);
+    let include = nginx_headers(&every);
+    for (name, value) in &every {
+        assert!(
+            include.contains(&format!("add_header {name} \"{value}\" always;\n")),
+            "{name} in {include}"
+        );
+    }
+    assert!(include.contains("Strict-Transport-Security"));
 }

@@ -7,8 +7,9 @@
 
 mod head;
 mod loader;
-mod markup;
+pub mod markup;
 mod page;
+pub mod security;
 pub mod site_files;
 
 use gazette_model::routes::Route;

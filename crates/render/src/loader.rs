@@ -3,6 +3,9 @@
 //! not compete with the page's own bytes (its CSS and images), nor count in
 //! its largest paint. A prerendered page gets a loader that fetches the .js
 //! and .wasm once the page has loaded and painted, and no preload of them.
+//! Both are still checked against the hashes Trunk wrote (subresource
+//! integrity): the .js through a `modulepreload` added when the app starts,
+//! the .wasm through `fetch`'s `integrity`.
 
 use crate::markup::{attr, tag};
 
@@ -17,6 +20,8 @@ pub fn start_app_after_paint(page: &str) -> Result<String, String> {
         .find(|tag| tag.contains("type=\"application/wasm\""))
         .ok_or("no preload of the app's .wasm")?;
     let wasm = attr(wasm_link, "href").ok_or("no href on the .wasm preload")?;
+    let js_integrity = attr(js_link, "integrity").ok_or("no integrity on the .js modulepreload")?;
+    let wasm_integrity = attr(wasm_link, "integrity").ok_or("no integrity on the .wasm preload")?;
     let from = page
         .find("<script type=\"module\">")
         .ok_or("no module script in the shell")?;
@@ -33,8 +38,16 @@ pub fn start_app_after_paint(page: &str) -> Result<String, String> {
         r#"<script type="module">
 // The page is prerendered: fetch the app once it has loaded and painted.
 const start = async () => {{
+  const js = document.createElement("link");
+  js.rel = "modulepreload"; js.href = "{js}"; js.crossOrigin = "anonymous";
+  js.integrity = "{js_integrity}";
+  await new Promise((loaded, failed) => {{
+    js.onload = loaded; js.onerror = failed; document.head.append(js);
+  }});
   const bindings = await import("{js}");
-  const wasm = await bindings.default({{ module_or_path: "{wasm}" }});
+  const wasm = await bindings.default({{
+    module_or_path: fetch("{wasm}", {{ integrity: "{wasm_integrity}" }}),
+  }});
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
 }};
@@ -58,20 +71,24 @@ mod tests {
     const SHELL: &str = concat!(
         "<head><title>t</title><script type=\"module\">\nimport init, * as bindings from '/g-1.js';\n",
         "const wasm = await init({ module_or_path: '/g-1_bg.wasm' });\n</script>\n",
-        "<link rel=\"modulepreload\" href=\"/g-1.js\" crossorigin=\"anonymous\">",
-        "<link rel=\"preload\" href=\"/g-1_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\"></head>"
+        "<link rel=\"modulepreload\" href=\"/g-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-J\">",
+        "<link rel=\"preload\" href=\"/g-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-W\" as=\"fetch\" type=\"application/wasm\"></head>"
     );
 
     #[test]
     fn the_app_loads_after_the_page_paints() {
         let page = start_app_after_paint(SHELL).unwrap();
         assert!(
-            !page.contains("modulepreload") && !page.contains("rel=\"preload\""),
+            !page.contains("<link rel=\"modulepreload\"") && !page.contains("rel=\"preload\""),
             "{page}"
         );
         assert!(!page.contains("import init"), "{page}");
         assert!(page.contains(r#"await import("/g-1.js")"#), "{page}");
-        assert!(page.contains(r#"module_or_path: "/g-1_bg.wasm""#), "{page}");
+        assert!(
+            page.contains(r#"fetch("/g-1_bg.wasm", { integrity: "sha384-W" })"#),
+            "{page}"
+        );
+        assert!(page.contains(r#"js.integrity = "sha384-J""#), "{page}");
         assert!(
             page.contains(r#"addEventListener("load", afterPaint"#),
             "{page}"

@@ -1,7 +1,8 @@
 //! One page: the app rendered at a URL from given API responses, put into
 //! the shell with those responses inline. In the browser, main.rs takes the
 //! responses into the API client's memory, removes this markup and mounts
-//! the app, whose first render is then the same page.
+//! the app, whose first render is then the same page. The page carries its
+//! security policy in a `<meta http-equiv>` (crate::security).
 
 use gazette::browser::document::{rendered_title, set_title};
 use gazette_model::contract::{Article, ArticleList, CommentList, Site};
@@ -14,6 +15,7 @@ use leptos_router::location::RequestUrl;
 use crate::head::{self, PageData};
 use crate::loader::start_app_after_paint;
 use crate::markup::{attr, escape, tag};
+use crate::security::with_meta_policy;
 
 /// The shell with the app rendered at `url` from `data` (API path, JSON),
 /// its head describing the page (crate::head) with absolute URLs on
@@ -63,8 +65,9 @@ pub fn render(
         .map(|(path, text)| inline_data::element(path, text) + "\n")
         .collect();
     let body = format!("<body>\n<div data-prerendered>{markup}</div>\n{inline}");
-    replace_between(&page, "<body>", "</noscript>", &body)
-        .ok_or_else(|| "the shell has no <body> with its <noscript>".to_owned())
+    let page = replace_between(&page, "<body>", "</noscript>", &body)
+        .ok_or_else(|| "the shell has no <body> with its <noscript>".to_owned())?;
+    Ok(with_meta_policy(&page))
 }
 
 /// The shell's generic description replaced by the page's head tags, and

@@ -49,6 +49,10 @@ pub struct Cli {
     /// X-Forwarded-For names the client; repeatable.
     #[arg(long = "trusted-proxy", value_name = "CIDR")]
     pub trusted_proxies: Vec<Cidr>,
+    /// Send Strict-Transport-Security: only when readers reach the site
+    /// over HTTPS (a TLS proxy in front), never on plain HTTP.
+    #[arg(long)]
+    pub hsts: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -120,6 +124,7 @@ impl Cli {
                 api_prefix: prefix,
                 report_threshold: self.report_threshold,
                 trusted_proxies: self.trusted_proxies,
+                hsts: self.hsts,
             },
         ))
     }

@@ -23,6 +23,7 @@ pub mod post;
 pub mod proxy;
 pub mod rate_limit;
 pub mod report;
+pub mod security;
 pub mod site_files;
 pub mod state;
 pub mod static_files;
@@ -91,6 +92,10 @@ impl App {
                 api::router(state.clone(), config.cors_origin.as_deref())?,
             )
             .fallback_service(static_files::router(&config.static_dir, state))
+            .layer(axum::middleware::from_fn_with_state(
+                config.hsts,
+                security::security_headers,
+            ))
             .layer(tower_http::compression::CompressionLayer::new())
             .layer(axum::middleware::from_fn(log::log_request));
         Ok(App { router })

@@ -33,6 +33,8 @@ pub struct Config {
     pub report_threshold: u32,
     /// Proxies whose `X-Forwarded-For` names the client (`proxy`).
     pub trusted_proxies: Vec<Cidr>,
+    /// Send `Strict-Transport-Security` (the site is served over HTTPS).
+    pub hsts: bool,
 }
 
 /// What every handler shares.

@@ -2,12 +2,22 @@
 // loads a document, until the app has taken over the prerendered page (see
 // crates/prerender): a test then acts on the app's elements, never on the
 // prerendered ones the app is about to replace. Pages without JavaScript
-// are left as they are.
+// are left as they are. Every page of every test counts the
+// Content-Security-Policy violations it reports: a test fails with any
+// (`cspViolations` lets the one test that provokes them read them).
 import { test as base, expect } from "@playwright/test";
 
 export { expect };
 
 export const test = base.extend({
+  cspViolations: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ context, cspViolations }, use) => {
+    await watchCsp(context, cspViolations);
+    await use(context);
+    expect(cspViolations, "Content-Security-Policy violations").toEqual([]);
+  },
   page: async ({ page, javaScriptEnabled }, use, testInfo) => {
     // What the page said, printed when a test fails: a panic in the .wasm
     // or a failed request then shows in the CI log (no trace is kept).
@@ -45,4 +55,25 @@ export function waitForApp(page) {
 /** Waits until no prerendered markup is left (the app has started over it). */
 async function appStarted(page) {
   await page.waitForFunction(() => !document.querySelector("[data-prerendered]"));
+}
+
+/**
+ * Collects into `violations` every `securitypolicyviolation` any page of
+ * `context` reports, from its first script on. A context a test makes
+ * itself (`browser.newContext()`) needs it too.
+ */
+export async function watchCsp(context, violations) {
+  await context.exposeBinding("__gazetteCspViolation", (_source, violation) => {
+    violations.push(violation);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__gazetteCspViolation({
+        page: document.URL,
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+      });
+    });
+  });
 }

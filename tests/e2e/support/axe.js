@@ -22,7 +22,12 @@ export async function auditBothSchemes(page, label) {
   // axe's geometric rules (target-size, color-contrast) would measure
   // their stale placeholder boxes; render everything as a reader who
   // scrolled there sees it.
-  await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
+  // (A constructed style sheet: the page's policy refuses inline styles.)
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync("* { content-visibility: visible !important; }");
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
   for (const scheme of ["light", "dark"]) {
     const combo = `${label}, ${scheme}`;
     await page.emulateMedia({ colorScheme: scheme });

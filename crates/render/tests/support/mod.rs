@@ -16,8 +16,8 @@ pub const SHELL: &str = concat!(
     "<link rel=\"icon\" href=\"/logo-0123456789abcdef.svg\">\n",
     "<title>La Gazette</title>\n<script type=\"module\">\nimport init, * as bindings from '/g-1.js';\n",
     "const wasm = await init({ module_or_path: '/g-1_bg.wasm' });\n</script>\n",
-    "<link rel=\"modulepreload\" href=\"/g-1.js\" crossorigin=\"anonymous\">",
-    "<link rel=\"preload\" href=\"/g-1_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">\n",
+    "<link rel=\"modulepreload\" href=\"/g-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-J\">",
+    "<link rel=\"preload\" href=\"/g-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-W\" as=\"fetch\" type=\"application/wasm\">\n",
     "</head>\n<body>\n<noscript>JavaScript.</noscript>\n</body>\n</html>\n"
 );
 

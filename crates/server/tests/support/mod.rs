@@ -104,6 +104,7 @@ impl Fixture {
             api_prefix: "/api".to_owned(),
             report_threshold: 3,
             trusted_proxies: Vec::new(),
+            hsts: false,
         }
     }
 
