@@ -1,7 +1,7 @@
 // First-load sizes of the release build in dist/, raw, gzip -9 and brotli
 // q11, per file and in total: the app (shell.html, .js, .wasm, .css), and
 // what a reader downloads before a prerendered article shows (its page and
-// the .css; the app then starts over it).
+// the .css; the app then starts over it); the service worker apart.
 //   node bench/sizes.mjs            print the table
 //   node bench/sizes.mjs --write    also record it in docs/BENCHMARKS.md and
 //                                   bench/size-baseline.json
@@ -16,7 +16,10 @@ const SLUG = "budget-eau-casablanca";
 const listing = readdirSync(dist);
 const shell = listing.includes("shell.html") ? "shell.html" : "index.html";
 const css = listing.filter((f) => f.endsWith(".css"));
-const files = [shell, ...listing.filter((f) => f.endsWith(".js")), ...listing.filter((f) => f.endsWith(".wasm")), ...css];
+// The app's .js is Trunk's hashed one; sw.js (the service worker) is
+// fetched once the app runs, and shown apart from the totals.
+const js = listing.filter((f) => /-[0-9a-f]{16}\.js$/.test(f));
+const files = [shell, ...js, ...listing.filter((f) => f.endsWith(".wasm")), ...css];
 if (!files.some((f) => f.endsWith(".wasm"))) {
   console.error("no .wasm in dist/: run scripts/build.sh first");
   process.exit(1);
@@ -50,6 +53,7 @@ const table = [
   "| --- | ---: | ---: | ---: |",
   ...lines(rows, "total, the app"),
   ...(before.length ? lines(before, "total before a prerendered article shows") : []),
+  ...(listing.includes("sw.js") ? lines([measure("sw.js")], "the service worker, fetched once the app runs") : []),
 ].join("\n");
 console.log(table);
 

@@ -18,6 +18,7 @@ use super::storage::{forget_draft, load_draft, remember_author, save_draft, stor
 use crate::api_post::{post_comment, PostError};
 use crate::browser::clock::random_uuid;
 use crate::browser::network::is_online;
+use crate::context::online;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -79,20 +80,13 @@ pub fn use_reply(
         on_posted,
         on_invalid,
     };
-    // Queued before a reload: sent now if the network is there.
+    // Queued (also before a reload): sent once the browser is online,
+    // now or at its `online` event.
     Effect::new(move |_| {
-        if reply.draft.with_untracked(|d| d.queued) && is_online() {
+        if online() && reply.draft.with_untracked(|d| d.queued) {
             reply.send();
         }
     });
-    if crate::browser::is_live() {
-        let listener = window_event_listener(leptos::ev::online, move |_| {
-            if reply.draft.try_with_untracked(|d| d.queued) == Some(true) {
-                reply.send();
-            }
-        });
-        on_cleanup(move || listener.remove());
-    }
     reply
 }
 

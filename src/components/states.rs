@@ -3,6 +3,7 @@
 //! not-found page.
 
 use gazette_model::i18n::server_error;
+use gazette_model::offline::SavedArticle;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -46,8 +47,8 @@ pub fn ErrorState(
     #[prop(optional)] inline: bool,
 ) -> impl IntoView {
     let s = ui_strings();
-    if error == ApiError::Network && !online_now() {
-        return view! { <OfflineState retry inline/> }.into_any();
+    if error == ApiError::Network && !inline && !online_now() {
+        return view! { <OfflineState retry/> }.into_any();
     }
     let detail = match &error {
         ApiError::Network => s.error_network.to_owned(),
@@ -75,35 +76,30 @@ pub fn ErrorState(
 
 /// Offline, for a page the browser has not saved: what is readable instead.
 #[component]
-fn OfflineState(retry: Callback<()>, inline: bool) -> impl IntoView {
+fn OfflineState(retry: Callback<()>) -> impl IntoView {
     let s = ui_strings();
-    let saved = LocalResource::new(saved_articles);
+    let saved = RwSignal::new(None::<Vec<SavedArticle>>);
+    leptos::task::spawn_local_scoped(async move {
+        saved.try_set(Some(saved_articles().await));
+    });
     view! {
         <section class="state state-offline" aria-labelledby="offline-title">
-            {if inline {
-                view! { <h3 id="offline-title">{s.offline_title}</h3> }.into_any()
-            } else {
-                view! { <h1 id="offline-title">{s.offline_title}</h1> }.into_any()
-            }}
+            <h1 id="offline-title">{s.offline_title}</h1>
             <p>{s.offline_body}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>
                 {s.retry}
             </button>
-            {(!inline).then(|| view! {
-                <h2>{s.saved_heading}</h2>
-                <Suspense fallback=|| ()>
-                    {move || saved.get().map(|articles| if articles.is_empty() {
-                        view! { <p>{s.saved_none}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="saved-articles">
-                                {articles.into_iter().map(|a| view! {
-                                    <li><A href=a.href>{a.title}</A></li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    })}
-                </Suspense>
+            <h2>{s.saved_heading}</h2>
+            {move || saved.get().map(|articles| if articles.is_empty() {
+                view! { <p>{s.saved_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="saved-articles">
+                        {articles.into_iter().map(|a| view! {
+                            <li><A href=a.href>{a.title}</A></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
             })}
         </section>
     }

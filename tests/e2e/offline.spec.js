@@ -20,12 +20,22 @@ const OFFLINE = {
   waiting: "Hors ligne : votre commentaire est gardé et partira dès le retour du réseau.",
 };
 
-/** Waits until the worker controls `page` and has saved `slug`'s article. */
+/**
+ * Waits until the worker controls `page` and has saved `slug`'s article:
+ * listed, with its page and its comments (saved in the background).
+ */
 async function saved(page, slug) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
   await expect
-    .poll(async () => page.evaluate(async () => (await (await fetch("/saved-articles.json")).json()).articles.map((a) => a.href)))
-    .toContain(`/article/${slug}`);
+    .poll(() =>
+      page.evaluate(async (slug) => {
+        const listed = (await (await fetch("/saved-articles.json")).json()).articles.map((a) => a.href);
+        const comments = await caches.match(`/api/articles/${slug}/comments.json`);
+        const article = await caches.match(`/article/${slug}`);
+        return listed.includes(`/article/${slug}`) && comments != null && article != null;
+      }, slug),
+    )
+    .toBe(true);
 }
 
 /** Whether every image of the main article has loaded. */
@@ -135,6 +145,15 @@ async function nginx(dir, port) {
   };
 }
 
+/** Runs the build's prerender step again on `dir`, with `env` added. */
+function prerender(dir, env = {}) {
+  const built = spawnSync("target/debug/gazette-prerender", [dir, "public/api", "http://127.0.0.1:8080"], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  if (built.status !== 0) throw new Error(`gazette-prerender: ${built.stderr}`);
+}
+
 /**
  * dist/ as the next deployment: the app's .js and .wasm under new hashed
  * names, and the pages, headers and worker written again by the build's
@@ -150,8 +169,7 @@ function nextBuild(root) {
   renameSync(join(dir, `gazette-${hash}_bg.wasm`), join(dir, `gazette-${next}_bg.wasm`));
   const shell = join(dir, "shell.html");
   writeFileSync(shell, readFileSync(shell, "utf8").replaceAll(`gazette-${hash}`, `gazette-${next}`));
-  const built = spawnSync("target/debug/gazette-prerender", [dir, "public/api", "http://127.0.0.1:8080"], { encoding: "utf8" });
-  if (built.status !== 0) throw new Error(`gazette-prerender: ${built.stderr}`);
+  prerender(dir);
   return { dir, old: `/gazette-${hash}.js`, next: `/gazette-${next}.js` };
 }
 
@@ -190,6 +208,37 @@ test("a new deployment's files replace the old ones at the next navigation, neve
     expect(files).toContain(build.next);
     expect(files).not.toContain(build.old);
   } finally {
+    await host.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a reader keeps the last articles opened, the one opened longest ago dropped first", async ({ page, context }) => {
+  const root = mkdtempSync(join(tmpdir(), "gazette-small-"));
+  const dir = join(root, "dist");
+  cpSync("dist", dir, { recursive: true });
+  prerender(dir, { GAZETTE_OFFLINE_ARTICLES: "2" });
+  const host = await nginx(dir, await freePort());
+  const savedList = () =>
+    page.evaluate(async () => (await (await fetch("/saved-articles.json")).json()).articles.map((a) => a.title));
+  try {
+    const [first, second, third] = [ARTICLES.budget, ARTICLES.tram, ARTICLES.market];
+    await page.goto(`${host.url}/article/${first.slug}`);
+    await saved(page, first.slug);
+    for (const article of [second, third]) {
+      await page.goto(`${host.url}/article/${article.slug}`);
+      await expect(mainArticle(page, article.title)).toBeVisible();
+      await saved(page, article.slug);
+    }
+    await expect.poll(savedList).toEqual([third.title, second.title]);
+
+    await context.setOffline(true);
+    await page.goto(`${host.url}/article/${first.slug}`);
+    await expect(page.getByRole("heading", { level: 1, name: OFFLINE.title })).toBeVisible();
+    await page.goto(`${host.url}/article/${second.slug}`);
+    await expect(mainArticle(page, second.title)).toBeVisible();
+  } finally {
+    await context.setOffline(false);
     await host.stop();
     rmSync(root, { recursive: true, force: true });
   }

@@ -117,4 +117,17 @@ mod tests {
         assert_eq!(request.parent_id.as_deref(), Some("c3"));
         assert_eq!(request.website, "");
     }
+
+    #[test]
+    fn a_draft_kept_before_offline_sending_existed_is_not_queued() {
+        let old: Draft =
+            serde_json::from_str(r#"{"author":"A","body":"b","key":"k","sent":null}"#).unwrap();
+        assert!(!old.queued);
+        let queued = Draft {
+            queued: true,
+            ..old
+        };
+        let back: Draft = serde_json::from_str(&serde_json::to_string(&queued).unwrap()).unwrap();
+        assert_eq!(back, queued);
+    }
 }

@@ -17,7 +17,8 @@
 //! for the whole site that lists every inline script's hash (each page also
 //! carries its own in a `<meta http-equiv>`; GAZETTE_HSTS=1 adds
 //! Strict-Transport-Security); and sw.js, the service worker of this build
-//! (service_worker.rs).
+//! (service_worker.rs; GAZETTE_OFFLINE_ARTICLES sets how many articles a
+//! reader keeps offline, 50 by default).
 
 mod service_worker;
 mod static_host;
@@ -118,9 +119,15 @@ fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, Strin
             .ok_or_else(|| format!("{}: nothing to write", file.href()))?;
         write(&dist.join(&file.href()[1..]), &body)?;
     }
+    let max_articles = match std::env::var("GAZETTE_OFFLINE_ARTICLES") {
+        Ok(n) => n.parse::<usize>().ok().filter(|n| *n > 0).ok_or_else(|| {
+            format!("GAZETTE_OFFLINE_ARTICLES must be a number above 0, not {n:?}")
+        })?,
+        Err(_) => service_worker::MAX_ARTICLES,
+    };
     write(
         &dist.join(service_worker::file_name()),
-        &service_worker::service_worker(&shell)?,
+        &service_worker::service_worker(&shell, max_articles)?,
     )?;
     let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
     let hsts = std::env::var("GAZETTE_HSTS").is_ok_and(|v| v == "1");

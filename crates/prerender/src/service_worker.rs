@@ -11,8 +11,13 @@ const TEMPLATE: &str = include_str!("sw.js");
 /// never saved.
 const SHELL: &str = "/shell.html";
 
-/// The worker for the build whose shell (Trunk's index.html) is `shell`.
-pub fn service_worker(shell: &str) -> Result<String, String> {
+/// Articles a reader keeps for offline reading unless the build says
+/// otherwise (`GAZETTE_OFFLINE_ARTICLES`).
+pub const MAX_ARTICLES: usize = 50;
+
+/// The worker for the build whose shell (Trunk's index.html) is `shell`,
+/// keeping the last `max_articles` articles opened.
+pub fn service_worker(shell: &str, max_articles: usize) -> Result<String, String> {
     let mut app = vec![SHELL.to_owned()];
     for (start, what) in [
         ("<link rel=\"modulepreload\"", "the app's .js"),
@@ -36,7 +41,8 @@ pub fn service_worker(shell: &str) -> Result<String, String> {
         .replace("{{APP}}", &app_json)
         .replace("{{SHELL}}", SHELL)
         .replace("\"{{API}}\"", &api)
-        .replace("{{SAVED}}", SAVED_ARTICLES))
+        .replace("{{SAVED}}", SAVED_ARTICLES)
+        .replace("{{MAX_ARTICLES}}", &max_articles.to_string()))
 }
 
 /// The file the worker is written to, under dist/.
@@ -70,12 +76,13 @@ mod tests {
 
     #[test]
     fn the_worker_knows_this_builds_files() {
-        let worker = service_worker(SHELL_HTML).unwrap();
+        let worker = service_worker(SHELL_HTML, MAX_ARTICLES).unwrap();
         assert!(worker.contains(
             r#"const APP = ["/shell.html","/g-1.js","/main-1.css","/logo-1.svg","/g-1_bg.wasm"];"#
         ));
         assert!(worker.contains(r#"new URL("https://c.example/api""#));
         assert!(worker.contains(r#"const SAVED = "/saved-articles.json";"#));
+        assert!(worker.contains("const MAX_ARTICLES = 50;"));
         assert!(!worker.contains("{{"), "every blank filled");
     }
 
@@ -83,8 +90,8 @@ mod tests {
     fn another_build_is_another_worker() {
         let next = SHELL_HTML.replace("g-1", "g-2");
         let (one, two) = (
-            service_worker(SHELL_HTML).unwrap(),
-            service_worker(&next).unwrap(),
+            service_worker(SHELL_HTML, MAX_ARTICLES).unwrap(),
+            service_worker(&next, MAX_ARTICLES).unwrap(),
         );
         let build = |w: &str| {
             w.lines()
@@ -97,6 +104,6 @@ mod tests {
 
     #[test]
     fn a_shell_without_the_app_is_an_error() {
-        assert!(service_worker("<head></head>").is_err());
+        assert!(service_worker("<head></head>", MAX_ARTICLES).is_err());
     }
 }

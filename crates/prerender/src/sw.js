@@ -20,7 +20,7 @@ const APP = {{APP}};
 const SHELL = "{{SHELL}}";
 const API = new URL("{{API}}", location.href).href.replace(/\/$/, "") + "/";
 const SAVED = "{{SAVED}}";
-const MAX_ARTICLES = 50;
+const MAX_ARTICLES = {{MAX_ARTICLES}};
 const MAX_LOOSE = 200;
 const WAIT_MS = 3000;
 
@@ -32,6 +32,8 @@ const HASHED = /-[0-9a-f]{16}[._][^/]*$/;
 const SLUG = "[A-Za-z0-9][A-Za-z0-9_-]{0,127}";
 const ARTICLE_PAGE = new RegExp("^/article/(" + SLUG + ")(?:/comments(?:/" + SLUG + ")?)?$");
 const ARTICLE_DATA = new RegExp("^articles/(" + SLUG + ")(?:\\.json|/comments\\.json)$");
+// The API responses a rendered page carries (crates/model/src/inline_data.rs).
+const INLINE_DATA = /<script type="application\/json" data-api="([^"]+)">([\s\S]*?)<\/script>/g;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(APP)));
@@ -68,15 +70,15 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   const apiPath = url.href.startsWith(API) ? url.href.slice(API.length).split("?")[0] : null;
   if (apiPath !== null) {
-    if (!apiPath.startsWith("moderation")) event.respondWith(data(event, request, apiPath));
+    if (!apiPath.startsWith("moderation")) event.respondWith(data(request, apiPath));
     return;
   }
   if (url.origin !== location.origin) return;
   if (url.pathname === SAVED) return event.respondWith(savedList());
   if (url.pathname === "/moderation" || url.pathname.startsWith("/desk/")) return;
-  if (request.mode === "navigate") return event.respondWith(page(event, request, url));
+  if (request.mode === "navigate") return event.respondWith(page(request, url));
   if (HASHED.test(url.pathname)) return event.respondWith(appFile(request));
-  if (request.destination === "image") event.respondWith(image(event, request));
+  if (request.destination === "image") event.respondWith(image(request));
 });
 
 /** The slug of the article a page path belongs to, or null. */
@@ -85,36 +87,40 @@ function articleOfPage(path) {
   return match ? match[1] : null;
 }
 
-async function page(event, request, url) {
+async function page(request, url) {
   const slug = articleOfPage(url.pathname);
   const fromNetwork = (response) => {
+    if (!response.ok) return;
     // A new build waits for a page that came from the network: then its
     // files are the ones this page asks for.
     const waiting = self.registration.waiting;
-    if (waiting && response.ok) waiting.postMessage("gazette-take-over");
+    if (waiting) waiting.postMessage("gazette-take-over");
+    // A rendered page carries its data inline: the app will not ask for
+    // it, so it is saved here, with the page's images.
+    savePage(url.href, response.clone());
   };
-  const response = await networkFirst(event, request, PAGES_CACHE, slug, fromNetwork);
+  const response = await networkFirst(request, PAGES_CACHE, slug, fromNetwork);
   if (response) return response;
   return (await caches.match(SHELL, { cacheName: APP_CACHE })) || Response.error();
 }
 
-async function data(event, request, path) {
+async function data(request, path) {
   const match = ARTICLE_DATA.exec(path);
   const slug = match ? match[1] : null;
   const saving = (response) => {
     if (response.ok && slug && path === "articles/" + slug + ".json") {
-      event.waitUntil(saveArticle(slug, response.clone()));
+      saveArticle(slug, response.clone());
     }
   };
-  return (await networkFirst(event, request, DATA_CACHE, slug, saving)) || Response.error();
+  return (await networkFirst(request, DATA_CACHE, slug, saving)) || Response.error();
 }
 
-async function image(event, request) {
+async function image(request) {
   let slug = null;
   try {
     slug = articleOfPage(new URL(request.referrer).pathname);
   } catch (e) {}
-  return (await networkFirst(event, request, DATA_CACHE, slug)) || Response.error();
+  return (await networkFirst(request, DATA_CACHE, slug)) || Response.error();
 }
 
 /** This build's file from the cache, else from the network (then kept). */
@@ -132,15 +138,18 @@ async function appFile(request) {
  * cached answer when the network fails or is slower than WAIT_MS (the
  * network's then refreshes the cache); null when neither has one.
  */
-async function networkFirst(event, request, cacheName, slug, onNetwork) {
+async function networkFirst(request, cacheName, slug, onNetwork) {
   const network = fetch(request);
   // Registered first, so that the copy is taken before the page reads it.
-  event.waitUntil(network.then((response) => {
+  // Saving does not extend the event (no waitUntil): a worker with events
+  // in progress holds back a new build's worker, and the page's requests
+  // keep this one alive anyway.
+  network.then((response) => {
     if (onNetwork) onNetwork(response);
     if (response.ok && (response.type === "basic" || response.type === "cors")) {
       return keep(cacheName, request.url, response.clone(), slug);
     }
-  }).catch(() => {}));
+  }).catch(() => {});
   const late = new Promise((resolve) => setTimeout(() => resolve(null), WAIT_MS));
   let first;
   try {
@@ -171,9 +180,9 @@ async function keep(cacheName, url, response, slug) {
   });
 }
 
-/** An article's title for the saved list, and its page when the reader
- *  came to it inside the app (no navigation brought the page). */
-async function saveArticle(slug, response) {
+/** An article's title for the saved list, and, with `withPage`, its page
+ *  (when no navigation brought it: the reader came to it inside the app). */
+async function saveArticle(slug, response, withPage = true) {
   let title = slug;
   try {
     const article = await response.json();
@@ -183,6 +192,7 @@ async function saveArticle(slug, response) {
     const entry = index.articles[slug] || (index.articles[slug] = { title, urls: [], at: Date.now() });
     entry.title = title;
   });
+  if (!withPage) return;
   const pageUrl = new URL("/article/" + slug, location.href).href;
   const pages = await caches.open(PAGES_CACHE);
   if (await pages.match(pageUrl)) return;
@@ -192,28 +202,46 @@ async function saveArticle(slug, response) {
   } catch (e) {}
 }
 
-/** Keeps the page at `url`, its images and, for an article, its data. */
-async function savePage(url) {
+/**
+ * Keeps the page at `url`, the API responses it carries inline (a rendered
+ * page: the app will not ask for them) and, when the page came before this
+ * worker (no `page` given: fetched here), its images and comments too.
+ */
+async function savePage(url, page) {
   const path = new URL(url).pathname;
   if (path === "/moderation" || path.startsWith("/desk/")) return;
   const slug = articleOfPage(path);
+  const before = !page;
   try {
-    const page = await fetch(url, { credentials: "same-origin" });
-    if (!page.ok) return;
-    const html = await page.clone().text();
-    await keep(PAGES_CACHE, url, page, slug);
-    const images = new Set();
+    if (before) {
+      page = await fetch(url, { credentials: "same-origin" });
+      if (!page.ok) return;
+      await keep(PAGES_CACHE, url, page.clone(), slug);
+    }
+    const html = await page.text();
+    const inline = new Set();
+    for (const [, apiPath, json] of html.matchAll(INLINE_DATA)) {
+      const match = ARTICLE_DATA.exec(apiPath);
+      const owner = match ? match[1] : null;
+      const response = () => new Response(json, { headers: { "Content-Type": "application/json" } });
+      if (owner && apiPath === "articles/" + owner + ".json") {
+        await saveArticle(owner, response(), path !== "/article/" + owner);
+      }
+      await keep(DATA_CACHE, API + apiPath, response(), owner);
+      inline.add(apiPath);
+    }
+    if (!before) return;
+    const files = [];
     for (const match of html.matchAll(/<img\b[^>]*\ssrc="([^"]+)"/g)) {
       const src = new URL(match[1].replace(/&amp;/g, "&"), url);
-      if (src.origin === location.origin) images.add(src.href);
+      if (src.origin === location.origin && !files.includes(src.href)) files.push(src.href);
     }
-    const files = [API + "site.json", ...images];
-    if (slug) files.push(API + "articles/" + slug + ".json", API + "articles/" + slug + "/comments.json");
+    if (slug && !inline.has("articles/" + slug + "/comments.json")) {
+      files.push(API + "articles/" + slug + "/comments.json");
+    }
     for (const file of files) {
       const response = await fetch(file, { credentials: "same-origin" });
-      if (!response.ok) continue;
-      if (file.endsWith("articles/" + slug + ".json")) await saveArticle(slug, response.clone());
-      await keep(DATA_CACHE, file, response, slug);
+      if (response.ok) await keep(DATA_CACHE, file, response, slug);
     }
   } catch (e) {}
 }

@@ -163,7 +163,7 @@ fn pages_are_rendered_with_the_live_data() {
     );
     // The app is fetched after the page paints, not preloaded.
     assert!(
-        !first.body.contains("modulepreload")
+        !first.body.contains("<link rel=\"modulepreload\"")
             && first
                 .body
                 .contains("await import(\"/gazette-1a2b3c4d5e6f7a8b.js\")")

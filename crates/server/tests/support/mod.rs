@@ -27,8 +27,8 @@ pub const SHELL: &str = concat!(
     "<!DOCTYPE html><html lang=\"fr\"><head><title>La Gazette</title>\n",
     "<script type=\"module\">\nimport init, * as bindings from '/gazette-1a2b3c4d5e6f7a8b.js';\n",
     "const wasm = await init({ module_or_path: '/gazette-1a2b3c4d5e6f7a8b_bg.wasm' });\n</script>\n",
-    "<link rel=\"modulepreload\" href=\"/gazette-1a2b3c4d5e6f7a8b.js\">",
-    "<link rel=\"preload\" href=\"/gazette-1a2b3c4d5e6f7a8b_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>\n",
+    "<link rel=\"modulepreload\" href=\"/gazette-1a2b3c4d5e6f7a8b.js\" integrity=\"sha384-J\">",
+    "<link rel=\"preload\" href=\"/gazette-1a2b3c4d5e6f7a8b_bg.wasm\" integrity=\"sha384-W\" as=\"fetch\" type=\"application/wasm\"></head>\n",
     "<body>\n<noscript>JavaScript.</noscript>\n</body></html>\n"
 );
 
