@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
 import { test, expect } from "./support/server.js";
+import { auditBothSchemes } from "./support/axe.js";
 import { ARTICLES, mainArticle } from "./support.js";
 import { BUDGET, TEXT, comment, fillForm, threadCount, topForm, watchPosts } from "./support/replies.js";
 
@@ -73,6 +74,7 @@ test("offline, a page never opened says so and lists the articles that are saved
   await expect(page.getByRole("banner").getByRole("link", { name: "La Gazette" })).toBeVisible();
   const list = page.getByRole("list").filter({ has: page.getByRole("link", { name: read.title }) });
   await expect(list).toBeVisible();
+  await auditBothSchemes(page, `offline page, ${test.info().project.name}`);
   await list.getByRole("link", { name: read.title }).click();
   await expect(mainArticle(page, read.title)).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/article/${read.slug}$`));
@@ -102,6 +104,7 @@ test("a reply written offline waits, survives a reload and is sent once back onl
   const again = topForm(page);
   await expect(again.body).toHaveValue("Écrit dans le train, sans réseau.");
   await expect(again.status).toHaveText(OFFLINE.waiting);
+  await auditBothSchemes(page, `reply waiting offline, ${test.info().project.name}`);
 
   await context.setOffline(false);
   await expect(again.status).toHaveText(TEXT.sent);
