@@ -148,7 +148,26 @@ impl Reply {
         self.draft.set(current);
         self.status.set(Status::Sending);
         spawn_local_scoped(async move {
-            match post_comment(&slug, &checked, &key).await {
+            let result = post_comment(&slug, &checked, &key).await;
+            if self.draft.is_disposed() {
+                // The form went away meanwhile (closed, or the reader left):
+                // only what the browser keeps changes.
+                match &result {
+                    Ok(_) => {
+                        forget_draft(&slug, parent.as_deref());
+                        remember_author(&checked.author);
+                    }
+                    Err(PostError::Unreachable) if !is_online() => {
+                        if let Some(mut kept) = load_draft(&slug, parent.as_deref()) {
+                            kept.queued = true;
+                            save_draft(&slug, parent.as_deref(), &kept);
+                        }
+                    }
+                    Err(_) => {}
+                }
+                return;
+            }
+            match result {
                 Ok(comment) => {
                     forget_draft(&slug, parent.as_deref());
                     remember_author(&checked.author);

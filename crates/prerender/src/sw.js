@@ -157,6 +157,8 @@ async function networkFirst(request, cacheName, slug, onNetwork) {
   } catch (offline) {
     return cached(cacheName, request);
   }
+  // A server error (a proxy's 502) does not hide a saved copy.
+  if (first && first.status >= 500) return (await cached(cacheName, request)) || first;
   if (first) return first;
   return (await cached(cacheName, request)) || network.catch(() => null);
 }
@@ -252,9 +254,12 @@ function withIndex(change) {
   indexQueue = indexQueue.then(async () => {
     const cache = await caches.open(DATA_CACHE);
     const stored = await cache.match(INDEX_KEY);
-    let index = { articles: {}, loose: [] };
+    // No prototype: a slug such as "constructor" is an article like any other.
+    const index = { articles: Object.create(null), loose: [] };
     try {
-      if (stored) index = Object.assign(index, await stored.json());
+      const saved = stored ? await stored.json() : {};
+      Object.assign(index.articles, saved.articles);
+      if (Array.isArray(saved.loose)) index.loose = saved.loose;
     } catch (e) {}
     change(index);
     await evict(index, cache);
@@ -265,19 +270,26 @@ function withIndex(change) {
   return indexQueue;
 }
 
-/** Drops the articles opened longest ago beyond MAX_ARTICLES, with their
- *  files, and the oldest files of no article beyond MAX_LOOSE. */
+/** Drops the articles opened longest ago beyond MAX_ARTICLES, and the
+ *  oldest files of no article beyond MAX_LOOSE, with the files no kept
+ *  article or loose entry still lists (one image can serve several). */
 async function evict(index, data) {
   const slugs = Object.keys(index.articles).sort((a, b) => index.articles[b].at - index.articles[a].at);
-  const pageCaches = (await caches.keys()).filter((name) => name.startsWith("gazette-pages-"));
+  const dropped = [];
   for (const slug of slugs.slice(MAX_ARTICLES)) {
-    for (const url of index.articles[slug].urls) {
-      await data.delete(url);
-      for (const name of pageCaches) await (await caches.open(name)).delete(url);
-    }
+    dropped.push(...index.articles[slug].urls);
     delete index.articles[slug];
   }
-  while (index.loose.length > MAX_LOOSE) await data.delete(index.loose.shift());
+  while (index.loose.length > MAX_LOOSE) dropped.push(index.loose.shift());
+  if (!dropped.length) return;
+  const kept = new Set(index.loose);
+  for (const slug of Object.keys(index.articles)) for (const url of index.articles[slug].urls) kept.add(url);
+  const pageCaches = (await caches.keys()).filter((name) => name.startsWith("gazette-pages-"));
+  for (const url of dropped) {
+    if (kept.has(url)) continue;
+    await data.delete(url);
+    for (const name of pageCaches) await (await caches.open(name)).delete(url);
+  }
 }
 
 /** The saved articles, last opened first, for the app's offline page. */

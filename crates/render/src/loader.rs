@@ -41,7 +41,8 @@ const start = async () => {{
   const js = document.createElement("link");
   js.rel = "modulepreload"; js.href = "{js}"; js.crossOrigin = "anonymous";
   js.integrity = "{js_integrity}";
-  await new Promise((loaded, failed) => {{
+  // A browser without modulepreload (Safari < 17) imports it unchecked.
+  if (js.relList.supports && js.relList.supports("modulepreload")) await new Promise((loaded, failed) => {{
     js.onload = loaded; js.onerror = failed; document.head.append(js);
   }});
   const bindings = await import("{js}");

@@ -49,7 +49,9 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
     hashes
 }
 
+/// The browser hashes a script as its parser read it: line breaks as LF.
 fn sha256_source(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let digest = Sha256::digest(text.as_bytes());
     format!(
         "'sha256-{}'",

@@ -85,3 +85,11 @@ fn headers_with_hsts_only_when_asked() {
     assert!(names(true).contains(&"Strict-Transport-Security"));
     assert!(names(false).contains(&"Cross-Origin-Opener-Policy"));
 }
+
+#[test]
+fn line_breaks_are_hashed_as_the_browser_reads_them() {
+    assert_eq!(
+        inline_script_hashes("<script>a;\r\nb;\rc;</script>"),
+        inline_script_hashes("<script>a;\nb;\nc;</script>")
+    );
+}

@@ -16,6 +16,11 @@ const MAX_PAGE: usize = 16 * 1024 * 1024;
 
 pub async fn security_headers(State(hsts): State<bool>, request: Request, next: Next) -> Response {
     let response = next.run(request).await;
+    // A 304's headers replace the cached answer's: its policy must stay the
+    // one computed from the body the browser kept.
+    if response.status() == axum::http::StatusCode::NOT_MODIFIED {
+        return response;
+    }
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)

@@ -140,3 +140,25 @@ fn strict_transport_security_only_with_the_flag() {
         );
     }
 }
+
+#[test]
+fn a_304_leaves_the_kept_pages_policy_alone() {
+    let fixture = Fixture::new().rendering();
+    let server = fixture.start();
+    let shell = get(&server.url("/shell.html"), &[]);
+    assert_eq!(shell.status, 200);
+    assert!(shell
+        .header("content-security-policy")
+        .is_some_and(|p| p.contains("'sha256-")));
+    let modified = shell
+        .header("last-modified")
+        .expect("a Last-Modified")
+        .to_owned();
+    let again = get(
+        &server.url("/shell.html"),
+        &[("If-Modified-Since", &modified)],
+    );
+    assert_eq!(again.status, 304);
+    // Its headers replace the cached answer's: no policy without the hashes.
+    assert_eq!(again.header("content-security-policy"), None);
+}
