@@ -6,8 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServer } from "node:net";
-import { test, expect } from "./support/server.js";
+import { test, expect, freePort } from "./support/server.js";
 import { auditBothSchemes } from "./support/axe.js";
 import { ARTICLES, mainArticle } from "./support.js";
 import { BUDGET, TEXT, comment, fillForm, threadCount, topForm, watchPosts } from "./support/replies.js";
@@ -116,18 +115,6 @@ test("a reply written offline waits, survives a reload and is sent once back onl
   expect(stored).toHaveLength(1);
   expect(posts).toHaveLength(1);
 });
-
-/** A loopback port nobody listens on right now. */
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
 
 /** scripts/serve-nginx.sh on `dir`, resolved once it answers. */
 async function nginx(dir, port) {

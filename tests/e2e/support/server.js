@@ -26,7 +26,7 @@ process.once("exit", () => {
 });
 
 /** A loopback port nobody listens on right now. */
-function freePort() {
+export function freePort() {
   return new Promise((done, fail) => {
     const probe = createServer();
     probe.unref();
