@@ -335,6 +335,22 @@ pub struct CommentList {
     pub next: Option<String>,
 }
 
+/// `GET {api}/articles/{slug}/comments/{id}.json` (1.1): one comment's
+/// sub-thread, its replies in thread order and paged like a listing.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct SubThread {
+    #[serde(default)]
+    pub article: String,
+    /// From the top-level comment down to the parent.
+    #[serde(default)]
+    pub ancestors: Vec<Comment>,
+    pub comment: Comment,
+    #[serde(default)]
+    pub replies: Vec<Comment>,
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Comment {
     pub id: String,

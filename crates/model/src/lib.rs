@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod inline_data;
 pub mod lang;
 pub mod links;
+pub mod listing;
 pub mod moderation;
 pub mod offline;
 pub mod page_meta;

@@ -226,6 +226,23 @@ pub mod api {
         format!("articles/{slug}/comments.json")
     }
 
+    /// Page `n` (2 and on) of `slug`'s listing, as the build writes them
+    /// and the server names them in `next` (contract 1.1). Page 1 is
+    /// [`comments`].
+    pub fn comments_page(slug: &str, n: usize) -> String {
+        format!("articles/{slug}/comments/pages/{n}.json")
+    }
+
+    /// Comment `id`'s sub-thread (contract 1.1).
+    pub fn sub_thread(slug: &str, id: &str) -> String {
+        format!("articles/{slug}/comments/{id}.json")
+    }
+
+    /// Page `n` (2 and on) of the replies of comment `id`'s sub-thread.
+    pub fn sub_thread_page(slug: &str, id: &str, n: usize) -> String {
+        format!("articles/{slug}/comments/{id}/pages/{n}.json")
+    }
+
     /// Where a new comment on `slug` is posted.
     pub fn post_comment(slug: &str) -> String {
         format!("articles/{slug}/comments")
@@ -280,6 +297,55 @@ pub mod api {
         path.strip_prefix("articles/")?
             .strip_suffix("/comments.json")
             .filter(|slug| super::is_valid_slug(slug))
+    }
+
+    /// What a path under `articles/{slug}/comments/` names: a page of the
+    /// listing, a sub-thread or a page of one.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum CommentsPath<'a> {
+        /// Page `n` (from 1) of `slug`'s listing.
+        Page { slug: &'a str, n: usize },
+        /// Page `n` (from 1) of comment `id`'s sub-thread.
+        SubThread {
+            slug: &'a str,
+            id: &'a str,
+            n: usize,
+        },
+    }
+
+    /// Parses the listing and sub-thread paths above; `None` for others.
+    pub fn comments_path(path: &str) -> Option<CommentsPath<'_>> {
+        if let Some(slug) = comments_of(path) {
+            return Some(CommentsPath::Page { slug, n: 1 });
+        }
+        let rest = path.strip_prefix("articles/")?;
+        let (slug, rest) = rest.split_once("/comments/")?;
+        if !super::is_valid_slug(slug) {
+            return None;
+        }
+        // Pages from 2, written without sign or leading zeros: one path each.
+        let page_number = |n: &str| {
+            let digits =
+                !n.is_empty() && !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit());
+            digits
+                .then(|| n.parse::<usize>().ok())
+                .flatten()
+                .filter(|&n| n >= 2)
+        };
+        let segments: Vec<&str> = rest.strip_suffix(".json")?.split('/').collect();
+        match segments[..] {
+            ["pages", n] => Some(CommentsPath::Page {
+                slug,
+                n: page_number(n)?,
+            }),
+            [id] if super::is_valid_slug(id) => Some(CommentsPath::SubThread { slug, id, n: 1 }),
+            [id, "pages", n] if super::is_valid_slug(id) => Some(CommentsPath::SubThread {
+                slug,
+                id,
+                n: page_number(n)?,
+            }),
+            _ => None,
+        }
     }
 }
 
