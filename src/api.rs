@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use gazette_model::contract::{Article, ArticleList, CommentList, Site};
+use gazette_model::contract::{Article, ArticleList, CommentList, Site, SubThread};
 use gazette_model::routes::{api, is_api_path, is_valid_slug};
 use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
@@ -137,9 +137,12 @@ pub fn prefetch_article(slug: &str) {
     }
 }
 
-/// Forgets an article's comments (after the reader posted one).
+/// Forgets an article's comments, every page and sub-thread of them (after
+/// the reader posted one).
 pub fn forget_comments(slug: &str) {
-    forget(&api::comments(slug));
+    let listing = api::comments(slug);
+    let pages = format!("{}/", listing.trim_end_matches(".json"));
+    CACHE.with_borrow_mut(|cache| cache.retain(|(p, _)| *p != listing && !p.starts_with(&pages)));
 }
 
 pub async fn site() -> Result<Site, ApiError> {
@@ -157,8 +160,9 @@ pub async fn section(slug: &str) -> Result<ArticleList, ApiError> {
     get_json(&api::section(slug)).await
 }
 
-/// A listing's `next` page, a path relative to the API root.
-pub async fn next_page(path: &str) -> Result<ArticleList, ApiError> {
+/// A listing's `next` page (of articles or of comments), a path relative
+/// to the API root.
+pub async fn next_page<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     if !is_api_path(path) {
         return Err(ApiError::Decode(format!("unsafe next path {path:?}")));
     }
@@ -177,4 +181,13 @@ pub async fn comments(slug: &str) -> Result<CommentList, ApiError> {
         return Err(ApiError::NotFound);
     }
     get_json(&api::comments(slug)).await
+}
+
+/// One comment's sub-thread (contract 1.1; `NotFound` where a static host
+/// has no such file).
+pub async fn sub_thread(slug: &str, id: &str) -> Result<SubThread, ApiError> {
+    if !is_valid_slug(slug) || !is_valid_slug(id) {
+        return Err(ApiError::NotFound);
+    }
+    get_json(&api::sub_thread(slug, id)).await
 }

@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use gazette_model::contract::{CommentList, CommentSettings};
+use gazette_model::contract::{CommentList, CommentSettings, SubThread};
+use gazette_model::listing::holds_sub_thread;
 use gazette_model::thread::Thread;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,7 +13,7 @@ use leptos_router::components::A;
 use super::comment::comment_item;
 use super::ctx::{Posting, ThreadCtx};
 use super::list::ThreadList;
-use super::storage::{forget_decided, own_pending};
+use super::pages::{build_thread, Pages};
 use crate::api::{self, ApiError};
 use crate::browser::before_paint;
 use crate::browser::document::{location_hash, reveal_id};
@@ -30,13 +31,64 @@ pub enum ThreadScope {
     From(String),
 }
 
-/// Starts loading an article's comments (the article page starts it beside
-/// the article's own request, so both travel at once).
-pub fn load_comments(slug: String) -> (ReadSignal<Load<CommentList>>, Callback<()>) {
+/// Starts loading what `scope` shows of an article's comments (the page
+/// starts it beside the article's own request, so both travel at once):
+/// the listing's first page, or one comment's sub-thread.
+pub fn load_comments(
+    slug: String,
+    scope: &ThreadScope,
+) -> (ReadSignal<Load<CommentList>>, Callback<()>) {
+    let id = match scope {
+        ThreadScope::From(id) => Some(id.clone()),
+        _ => None,
+    };
     use_load(move || {
-        let slug = slug.clone();
-        async move { api::comments(&slug).await }
+        let (slug, id) = (slug.clone(), id.clone());
+        async move {
+            match id {
+                Some(id) => fetch_sub_thread(&slug, &id).await,
+                None => api::comments(&slug).await,
+            }
+        }
     })
+}
+
+/// Comment `id`'s sub-thread, with its ancestors, as one listing: from the
+/// sub-thread route, or where a static host has none, from the listing's
+/// pages, read until they hold the whole sub-thread.
+async fn fetch_sub_thread(slug: &str, id: &str) -> Result<CommentList, ApiError> {
+    match api::sub_thread(slug, id).await {
+        Ok(sub) => {
+            let mut comments = sub.ancestors;
+            comments.push(sub.comment);
+            comments.extend(sub.replies);
+            let mut next = sub.next;
+            while let Some(path) = next {
+                let page: SubThread = api::next_page(&path).await?;
+                comments.extend(page.replies);
+                next = page.next;
+            }
+            Ok(CommentList {
+                article: sub.article,
+                total: None,
+                comments,
+                next: None,
+            })
+        }
+        Err(ApiError::NotFound) => {
+            let mut list = api::comments(slug).await?;
+            while let Some(path) = list.next.take() {
+                if holds_sub_thread(&list.comments, id, true) {
+                    break;
+                }
+                let page: CommentList = api::next_page(&path).await?;
+                list.comments.extend(page.comments);
+                list.next = page.next;
+            }
+            Ok(list)
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// A thread's heading and its loading, error or loaded state; the article
@@ -84,14 +136,14 @@ pub fn ThreadBody(
                 view! { <ErrorState error=error.clone() retry inline=true/> }.into_any()
             }
             Load::Ready(list) => {
-                forget_decided(&slug, &list.comments);
-                let thread = Arc::new(Thread::build(&list.comments, &own_pending(&slug)));
-                // Untracked: the thread is built once; only `can_post` follows
-                // the article as it arrives.
+                let thread = Arc::new(build_thread(&slug, &list.comments, list.next.is_some()));
+                let pages = Pages::new(list, thread.clone());
+                // Untracked: the thread is built once (and grows by pages);
+                // only `can_post` follows the article as it arrives.
                 let limits = untrack(settings);
                 let can_post = Signal::derive(move || settings().posting && comments_open.get());
                 let posting = Posting { can_post, limits };
-                thread_view(thread, &slug, &scope, posting)
+                thread_view(thread, pages, &slug, &scope, posting)
             }
         })
     };
@@ -106,16 +158,22 @@ pub fn ThreadBody(
     }
 }
 
-fn thread_view(thread: Arc<Thread>, slug: &str, scope: &ThreadScope, posting: Posting) -> AnyView {
+fn thread_view(
+    thread: Arc<Thread>,
+    pages: Pages,
+    slug: &str,
+    scope: &ThreadScope,
+    posting: Posting,
+) -> AnyView {
     match scope {
         ThreadScope::Preview => {
             let hash = location_hash();
             let target = hash.strip_prefix("comment-").map(str::to_owned);
             let ctx = ThreadCtx::new(thread, slug, target, posting);
-            view! { <ThreadList ctx preview=true/> }.into_any()
+            view! { <ThreadList ctx pages preview=true/> }.into_any()
         }
         ThreadScope::Whole => {
-            view! { <ThreadList ctx=ThreadCtx::new(thread, slug, None, posting)/> }.into_any()
+            view! { <ThreadList ctx=ThreadCtx::new(thread, slug, None, posting) pages/> }.into_any()
         }
         ThreadScope::From(id) => sub_thread(thread, slug, id, posting),
     }

@@ -29,7 +29,7 @@ pub fn ArticleFeed(first: ArticleList) -> impl IntoView {
         busy.set(true);
         failed.set(None);
         spawn_local_scoped(async move {
-            match api::next_page(&path).await {
+            match api::next_page::<ArticleList>(&path).await {
                 Ok(page) => {
                     let first_new = page.articles.first().map(|a| card_link_id(&a.slug));
                     articles.update(|list| append_new(list, page.articles));

@@ -28,7 +28,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
         let slug = fetch_slug.clone();
         async move { api::article(&slug).await }
     });
-    let (comments, retry_comments) = load_comments(slug.clone());
+    let (comments, retry_comments) = load_comments(slug.clone(), &ThreadScope::Preview);
     let article_ready = move || matches!(*state.read(), Load::Ready(_));
     let comments_open = Signal::derive(move || match &*state.read() {
         Load::Ready(article) => article.content.comments_open,

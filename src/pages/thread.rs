@@ -42,7 +42,7 @@ pub fn ThreadPage(slug: String, scope: ThreadScope) -> impl IntoView {
     let href = Route::article(&slug).href();
     // Both requests travel at once; the page shows when the article's title
     // is known (or failed), so nothing moves under the reader afterwards.
-    let (comments, retry) = load_comments(slug.clone());
+    let (comments, retry) = load_comments(slug.clone(), &scope);
     let settled = move || !matches!(*article.read(), Load::Loading);
     view! {
         <Show when=settled fallback=article_skeleton>

@@ -132,6 +132,34 @@ pub fn holds_sub_thread(read: &[Comment], id: &str, more: bool) -> bool {
         .is_some_and(|at| !more || at + 1 + subtree_len(&read[at..]) < read.len())
 }
 
+/// The reader's own pending comments that have a place among the pages
+/// read so far: every one once no page remains, else those that answer
+/// nobody or a comment already read (the others wait for their parent's
+/// page, rather than show at the top level meanwhile).
+pub fn placeable_pending(own: Vec<Comment>, read: &[Comment], more: bool) -> Vec<Comment> {
+    if !more {
+        return own;
+    }
+    let mut placed: HashSet<String> = read.iter().map(|c| c.id.clone()).collect();
+    let mut kept = Vec::with_capacity(own.len());
+    let mut waiting = own;
+    // A reply to one's own pending reply follows it in.
+    loop {
+        let before = kept.len();
+        waiting.retain(|c| match c.parent_id.as_deref() {
+            Some(p) if !placed.contains(p) => true,
+            _ => {
+                placed.insert(c.id.clone());
+                kept.push(c.clone());
+                false
+            }
+        });
+        if kept.len() == before {
+            return kept;
+        }
+    }
+}
+
 #[cfg(test)]
 #[path = "listing_tests.rs"]
 mod tests;

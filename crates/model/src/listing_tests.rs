@@ -221,3 +221,16 @@ fn comments_paths_parse_back() {
         assert_eq!(comments_path(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn own_pending_comments_wait_for_their_parents_page() {
+    let read = vec![comment("a", None, 1)];
+    let own = vec![
+        comment("mine", None, 20),
+        comment("to-a", Some("a"), 21),
+        comment("to-later", Some("later"), 22),
+        comment("to-mine", Some("to-a"), 23),
+    ];
+    assert_eq!(ids(&placeable_pending(own.clone(), &read, true)), ["mine", "to-a", "to-mine"]);
+    assert_eq!(ids(&placeable_pending(own, &read, false)), ["mine", "to-a", "to-later", "to-mine"]);
+}
