@@ -11,7 +11,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-trunk build --release --cargo-profile wasm-release --offline "$@"
+# The .wasm is built with its own std, compiled for size, and a panic
+# aborts at once instead of formatting a message (about -6% brotli, see
+# docs/BENCHMARKS.md "First-load sizes"). Both are unstable cargo and rustc
+# features: RUSTC_BOOTSTRAP lets the pinned stable toolchain use them, for
+# the two wasm builds only (native crates keep their stable fingerprints).
+# std's sources come from the rust-src component (scripts/setup.sh). The
+# stack size repeats .cargo/config.toml's, which this variable replaces.
+wasm_build() {
+  RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Clink-arg=-zstack-size=262144" \
+    trunk build --release --cargo-profile wasm-release --offline "$@"
+}
+wasm_build "$@"
 # The desk's page: index.html with the `desk` feature and without the
 # content folders (they are in dist/ already). Trunk resolves its links
 # from the page's folder, so the copy sits beside index.html.
@@ -20,6 +32,6 @@ trap 'rm -f "$desk_page"' EXIT
 sed -e 's/data-cargo-features="csr"/data-cargo-features="csr,desk"/' \
     -e '/rel="copy-dir"/d' index.html > "$desk_page"
 grep -q 'data-cargo-features="csr,desk"' "$desk_page" || { echo "build.sh: index.html has no csr feature link to extend" >&2; exit 1; }
-trunk build --release --cargo-profile wasm-release --offline --dist dist/desk --public-url /desk/ "$@" "$desk_page"
+wasm_build --dist dist/desk --public-url /desk/ "$@" "$desk_page"
 if [ -f dist/desk/desk.html ]; then mv dist/desk/desk.html dist/desk/index.html; fi
 cargo run --quiet --locked -p gazette-prerender -- dist public/api "${GAZETTE_ORIGIN:-http://127.0.0.1:8080}"

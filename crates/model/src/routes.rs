@@ -101,9 +101,13 @@ impl Route {
         match self {
             Route::Front => paths.push(api::FRONT.to_owned()),
             Route::Section { slug } => paths.push(api::section(slug)),
-            Route::Article { slug } | Route::Thread { slug } | Route::Comment { slug, .. } => {
+            Route::Article { slug } | Route::Thread { slug } => {
                 paths.push(api::article(slug));
                 paths.push(api::comments(slug));
+            }
+            Route::Comment { slug, id } => {
+                paths.push(api::article(slug));
+                paths.push(api::sub_thread(slug, id));
             }
             Route::Moderation => {}
         }

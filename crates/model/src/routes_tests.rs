@@ -51,7 +51,11 @@ fn the_api_paths_each_page_needs() {
     let article = ["site.json", "articles/x.json", "articles/x/comments.json"];
     assert_eq!(paths("/article/x").unwrap(), article);
     assert_eq!(paths("/article/x/comments").unwrap(), article);
-    assert_eq!(paths("/article/x/comments/c1").unwrap(), article);
+    // A permalink needs the comment's sub-thread, not the whole listing.
+    assert_eq!(
+        paths("/article/x/comments/c1").unwrap(),
+        ["site.json", "articles/x.json", "articles/x/comments/c1.json"]
+    );
 }
 
 #[test]
@@ -61,7 +65,7 @@ fn an_article_page_rendered_ahead_leaves_its_comments_out() {
     assert_eq!(inline("/article/x/comments"), paths("/article/x").unwrap());
     assert_eq!(
         inline("/article/x/comments/c1"),
-        inline("/article/x/comments")
+        paths("/article/x/comments/c1").unwrap()
     );
     assert_eq!(inline("/"), ["site.json", "front.json"]);
 }

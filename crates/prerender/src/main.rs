@@ -19,7 +19,14 @@
 //! Strict-Transport-Security); and sw.js, the service worker of this build
 //! (service_worker.rs; GAZETTE_OFFLINE_ARTICLES sets how many articles a
 //! reader keeps offline, 50 by default).
+//!
+//! Each comment listing of API, flat as a site exports it, goes by pages
+//! into DIST/api (comment_pages.rs, contract 1.1): `comments.json` becomes
+//! page 1, the rest `comments/pages/{n}.json`; a rendered thread carries
+//! page 1 inline. No sub-thread files: on a static host the app reads a
+//! permalink's comment from the pages.
 
+mod comment_pages;
 mod service_worker;
 mod static_host;
 
@@ -36,6 +43,9 @@ use gazette_render::site_files::{self, Catalogue};
 
 /// The page a static host serves for a path it has no file for.
 const NOT_FOUND_FILE: &str = "404.html";
+/// The folder of DIST the static API is served from (index.html's
+/// `api-root`, `/api`; Trunk copies public/api there).
+const STATIC_API: &str = "api";
 /// A path no route has: the app's not-found page.
 const NOT_FOUND_URL: &str = "/404";
 
@@ -88,10 +98,18 @@ fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, Strin
         }
     }
     let slugs = json_files_in(&api_dir.join("articles"))?;
+    // Each listing by pages, into the static API the build serves; the
+    // pages take their listing's data from page 1.
+    let mut paged = std::collections::HashMap::new();
     for slug in &slugs {
         routes.push(Route::article(slug));
-        if api_dir.join(api::comments(slug)).is_file() {
+        let listing = api_dir.join(api::comments(slug));
+        if listing.is_file() {
             routes.push(Route::thread(slug));
+            for (path, json) in comment_pages::comment_pages(slug, &read(&listing)?)? {
+                write(&dist.join(STATIC_API).join(&path), &json)?;
+                paged.insert(path, json);
+            }
         }
     }
 
@@ -102,7 +120,10 @@ fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, Strin
         let data = route
             .inline_paths()
             .into_iter()
-            .map(|path| Ok((path.clone(), read(&api_dir.join(&path))?)))
+            .map(|path| match paged.get(&path) {
+                Some(json) => Ok((path.clone(), json.clone())),
+                None => Ok((path.clone(), read(&api_dir.join(&path))?)),
+            })
             .collect::<Result<Vec<_>, String>>()?;
         let html = render(&shell, &route.href(), &data, &origin)?;
         write(&dist.join(file), &html)?;

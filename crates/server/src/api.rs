@@ -9,8 +9,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use gazette_model::contract::CommentList;
-use gazette_model::routes::api;
+use gazette_model::listing::{listing_page, pages, sub_thread, thread_order};
+use gazette_model::routes::api::{self, CommentsPath};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 
@@ -88,8 +88,8 @@ async fn get_json(
 /// listings come from the database. Also the data of the pages it renders
 /// (static_files).
 pub async fn api_json(state: &AppState, path: &str) -> Result<String, ApiError> {
-    if let Some(slug) = api::comments_of(path) {
-        return comments_json(state, slug).await;
+    if let Some(listing) = api::comments_path(path) {
+        return comments_json(state, listing).await;
     }
     let lang = state.lang;
     let not_found = || ApiError::new(Kind::NotFound, lang);
@@ -128,21 +128,33 @@ pub async fn api_json(state: &AppState, path: &str) -> Result<String, ApiError> 
     to_string(&json, lang)
 }
 
-async fn comments_json(state: &AppState, slug: &str) -> Result<String, ApiError> {
+/// A page of an article's listing, or of one comment's sub-thread, in
+/// thread order (contract 1.1). Pages are counted from the listing as it
+/// is now: one that changes between two requests may repeat or skip a
+/// comment at a page boundary (the app keeps the first of each id).
+async fn comments_json(state: &AppState, listing: CommentsPath<'_>) -> Result<String, ApiError> {
     let lang = state.lang;
+    let not_found = || ApiError::new(Kind::NotFound, lang);
+    let slug = match listing {
+        CommentsPath::Page { slug, .. } | CommentsPath::SubThread { slug, .. } => slug,
+    };
     if !state.content.article_exists(slug).await {
-        return Err(ApiError::new(Kind::NotFound, lang));
+        return Err(not_found());
     }
     let db = state.db.clone();
     let article = slug.to_owned();
     let (comments, published) = blocking(lang, move || db.list(&article)).await?;
-    let list = CommentList {
-        article: slug.to_owned(),
-        total: Some(published),
-        comments,
-        next: None,
-    };
-    to_string(&list, lang)
+    let ordered = thread_order(&comments);
+    match listing {
+        CommentsPath::Page { n, .. } => {
+            let mut page = listing_page(slug, pages(ordered), n).ok_or_else(not_found)?;
+            page.total = Some(published);
+            to_string(&page, lang)
+        }
+        CommentsPath::SubThread { id, n, .. } => {
+            to_string(&sub_thread(slug, &ordered, id, n).ok_or_else(not_found)?, lang)
+        }
+    }
 }
 
 fn to_string(
