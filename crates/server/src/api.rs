@@ -93,6 +93,14 @@ pub async fn api_json(state: &AppState, path: &str) -> Result<String, ApiError> 
     }
     let lang = state.lang;
     let not_found = || ApiError::new(Kind::NotFound, lang);
+    // Anything else under a listing's folder (`pages/1.json`, `pages/02.json`)
+    // is no page, even where --content holds a static build's page files.
+    let under_comments = path
+        .strip_prefix("articles/")
+        .is_some_and(|rest| rest.contains("/comments/"));
+    if under_comments {
+        return Err(not_found());
+    }
     let needs_patch = path == "site.json"
         || path.starts_with("articles/")
         || path == "front.json"
@@ -151,9 +159,10 @@ async fn comments_json(state: &AppState, listing: CommentsPath<'_>) -> Result<St
             page.total = Some(published);
             to_string(&page, lang)
         }
-        CommentsPath::SubThread { id, n, .. } => {
-            to_string(&sub_thread(slug, &ordered, id, n).ok_or_else(not_found)?, lang)
-        }
+        CommentsPath::SubThread { id, n, .. } => to_string(
+            &sub_thread(slug, &ordered, id, n).ok_or_else(not_found)?,
+            lang,
+        ),
     }
 }
 
