@@ -4,11 +4,17 @@
 // Prints, per size and implementation (median of RUNS runs): time from the
 // listing's arrival to the first comment in the DOM, to the whole first
 // screen (the thread's last DOM change of the initial render), and the
-// document's element count.
+// document's element count, and the listing's bytes (brotli) fetched
+// before the first comment showed. Both implementations get the listing
+// by pages as the build writes it (gazette-prerender --comment-pages:
+// 200 comments a page, contract 1.1); the baseline reads page 1 only.
 //   node bench/threads.mjs [--write] [--runs 3]
 // Needs dist/ (scripts/build.sh). Figures, not a pass/fail test.
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
 import { replaceSection } from "./doc.mjs";
 import { serveShell } from "../tests/e2e/support.js";
@@ -48,7 +54,26 @@ const instrument = () => {
   document.addEventListener("DOMContentLoaded", () => observer.observe(document.body, { childList: true, subtree: true, characterData: true }));
 };
 
-async function measure(url, listing) {
+const brotli = (text) => brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** The generated flat listing of `size` comments, by pages: API path → JSON. */
+function pagedListing(size) {
+  const dir = mkdtempSync(join(tmpdir(), "gazette-thread-"));
+  const flat = join(dir, "flat.json");
+  writeFileSync(flat, execFileSync("python3", ["tools/content/gen_thread.py", String(size), "--slug", SLUG], { maxBuffer: 1 << 28 }));
+  execFileSync("cargo", ["run", "--quiet", "--locked", "-p", "gazette-prerender", "--", "--comment-pages", SLUG, flat, join(dir, "api")]);
+  const pages = new Map();
+  let path = `articles/${SLUG}/comments.json`;
+  while (path) {
+    const text = readFileSync(join(dir, "api", path), "utf8");
+    pages.set(`/api/${path}`, text);
+    path = JSON.parse(text).next;
+  }
+  rmSync(dir, { recursive: true });
+  return pages;
+}
+
+async function measure(url, pages) {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -56,8 +81,14 @@ async function measure(url, listing) {
   // The app's thread route as the shell (the app fetches the listing, as
   // after a link), not the page the server renders with the listing inline.
   await serveShell(page);
-  await page.route(`**/api/articles/${SLUG}/comments.json`, (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", body: listing }));
+  const fetched = [];
+  await page.route(`**/api/articles/${SLUG}/comments**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const body = pages.get(path);
+    if (body === undefined) return route.fulfill({ status: 404, contentType: "application/json", body: '{"error":{"code":"not_found","message":""}}' });
+    fetched.push(path);
+    return route.fulfill({ status: 200, contentType: "application/json", body });
+  });
   await page.route("**/bench-thread.js", (route) => route.fulfill({ path: "bench/baseline/thread.js", contentType: "text/javascript" }));
   await page.route("**/bench-style.css", async (route) => {
     const css = execFileSync("sh", ["-c", "cat dist/main-*.css"]);
@@ -67,6 +98,7 @@ async function measure(url, listing) {
   await page.addInitScript(instrument);
   await page.goto(url);
   await page.waitForFunction(() => window.__bench?.firstAt > 0, null, { timeout: 60_000 });
+  const bytes = fetched.reduce((sum, path) => sum + brotli(pages.get(path)), 0);
   // Quiet for a second: the initial render is over.
   let last = -1;
   for (;;) {
@@ -82,13 +114,13 @@ async function measure(url, listing) {
     comments: document.querySelectorAll("article.comment").length,
   }));
   await context.close();
-  return result;
+  return { ...result, bytes };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 for (const size of SIZES) {
-  const listing = execFileSync("python3", ["tools/content/gen_thread.py", String(size), "--slug", SLUG], { maxBuffer: 1 << 28 });
+  const listing = pagedListing(size);
   for (const [name, url] of [["Gazette (Leptos)", `${base}/article/${SLUG}/comments`], ["JS baseline", `${base}/bench-baseline`]]) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await measure(url, listing));
@@ -98,6 +130,8 @@ for (const size of SIZES) {
       screen: median(runs.map((r) => r.screen)),
       nodes: median(runs.map((r) => r.nodes)),
       comments: median(runs.map((r) => r.comments)),
+      bytes: median(runs.map((r) => r.bytes)),
+      pages: listing.size,
     };
     rows.push(row);
     console.error(`${size} ${name}: ${JSON.stringify(row)}`);
@@ -108,13 +142,13 @@ server.kill();
 
 const ms = (x) => `${x.toFixed(0)} ms`;
 const lines = [
-  "| comments | implementation | data → first comment | data → first screen | DOM elements | comments rendered | first screen vs baseline |",
-  "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+  "| comments (pages) | implementation | data → first comment | data → first screen | DOM elements | comments rendered | listing bytes before the first comment (brotli) | first screen vs baseline |",
+  "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 for (const row of rows) {
   const baseline = rows.find((r) => r.size === row.size && r.name === "JS baseline");
   const ratio = row === baseline ? "1.00×" : `${(row.screen / baseline.screen).toFixed(2)}×`;
-  lines.push(`| ${row.size.toLocaleString("en-US")} | ${row.name} | ${ms(row.first)} | ${ms(row.screen)} | ${row.nodes} | ${row.comments} | ${ratio} |`);
+  lines.push(`| ${row.size.toLocaleString("en-US")} (${row.pages}) | ${row.name} | ${ms(row.first)} | ${ms(row.screen)} | ${row.nodes} | ${row.comments} | ${row.bytes.toLocaleString("en-US")} B | ${ratio} |`);
 }
 const table = `Headless Chromium, 412×915 viewport, CPU throttled 4×, median of ${RUNS} runs.\n\n${lines.join("\n")}`;
 console.log(table);

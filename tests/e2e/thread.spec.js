@@ -246,3 +246,95 @@ test("a long thread shows ten comments under the article and grows by twenty on 
   await expect(topLevel(page).nth(20)).toHaveAccessibleName("Commentaire de Salma B.");
   await expect(more).toBeVisible();
 });
+
+// The 300-comment thread comes in two pages (contract 1.1): 200 comments in
+// thread order, then the rest. The first page alone draws the thread.
+test.describe("a thread by pages", () => {
+  const slug = ARTICLES.parking.slug;
+  const listing = `/api/articles/${slug}/comments.json`;
+  const secondPage = `/api/articles/${slug}/comments/pages/2.json`;
+
+  /** Paths of the comment pages and sub-threads the page requests. */
+  function watchPages(page) {
+    const seen = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith(`/api/articles/${slug}/comments`)) seen.push(path);
+    });
+    return seen;
+  }
+
+  test("the build writes two pages that hold every comment once", async ({ request }) => {
+    const first = await (await request.get(listing)).json();
+    expect(first.comments).toHaveLength(200);
+    expect(first.total).toBe(291);
+    expect(first.next).toBe(`articles/${slug}/comments/pages/2.json`);
+    const second = await (await request.get(`/api/${first.next}`)).json();
+    expect(second.next).toBeNull();
+    const ids = [...first.comments, ...second.comments].map((c) => c.id);
+    expect(ids).toHaveLength(300);
+    expect(new Set(ids).size).toBe(300);
+    // Thread order: every reply comes after the comment it answers.
+    const position = new Map(ids.map((id, i) => [id, i]));
+    for (const c of [...first.comments, ...second.comments]) {
+      if (c.parent_id && position.has(c.parent_id)) expect(position.get(c.parent_id)).toBeLessThan(position.get(c.id));
+    }
+  });
+
+  test("the first screen reads the first page only; going past it reads the second, once", async ({ page }) => {
+    const seen = watchPages(page);
+    await page.goto(`/article/${slug}/comments`);
+    await expect(topLevel(page)).toHaveCount(20);
+    await expect(page.getByText("291 commentaires", { exact: true })).toBeVisible();
+    expect(seen).not.toContain(secondPage);
+
+    const more = page.getByRole("button", { name: "Afficher plus de commentaires" });
+    while (await more.isVisible()) {
+      const before = await topLevel(page).count();
+      await more.click();
+      await expect.poll(() => topLevel(page).count()).toBeGreaterThan(before);
+    }
+    expect(seen.filter((p) => p === secondPage)).toHaveLength(1);
+    // Every top-level comment of both pages, each once (deleted ones are
+    // placeholders, not named after an author), and the count unchanged.
+    const all = await (await page.request.get(listing)).json();
+    const rest = await (await page.request.get(secondPage)).json();
+    const roots = [...all.comments, ...rest.comments].filter((c) => !c.parent_id && c.status === "published");
+    await expect(topLevel(page)).toHaveCount(roots.length);
+    const shown = await names(topLevel(page));
+    expect(shown[shown.length - 1]).toBe(`Commentaire de ${roots[roots.length - 1].author}`);
+    await expect(page.getByText("291 commentaires", { exact: true })).toBeVisible();
+  });
+
+  test("another order reads every page first", async ({ page }) => {
+    const seen = watchPages(page);
+    await page.goto(`/article/${slug}/comments`);
+    await expect(topLevel(page)).toHaveCount(20);
+    await page.getByLabel("Trier les commentaires").selectOption("oldest");
+    const first = await (await page.request.get(listing)).json();
+    const second = await (await page.request.get(secondPage)).json();
+    const oldest = [...first.comments, ...second.comments]
+      .filter((c) => !c.parent_id && c.status === "published")
+      .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at))[0];
+    await expect(topLevel(page).first()).toHaveAccessibleName(`Commentaire de ${oldest.author}`);
+    expect(seen).toContain(secondPage);
+    await page.getByLabel("Trier les commentaires").selectOption("newest");
+  });
+
+  test("a permalink to a reply on the second page opens on a static host, from the pages", async ({ page }) => {
+    const first = await (await page.request.get(listing)).json();
+    const second = await (await page.request.get(secondPage)).json();
+    const onFirst = new Set(first.comments.map((c) => c.id));
+    const reply = second.comments.findLast((c) => c.parent_id && !onFirst.has(c.parent_id) && c.status === "published");
+    expect(reply, "a reply whose thread is on page 2").toBeTruthy();
+    const seen = watchPages(page);
+    await page.goto(`/article/${slug}/comments/${reply.id}`);
+    const target = page.locator(`#comment-${reply.id}`);
+    await expect(target).toBeVisible();
+    await expect(target).toContainText(reply.author);
+    await expect(page.getByRole("link", { name: "Remonter au commentaire parent" })).toBeVisible();
+    // The static host has no sub-thread file: the app read the pages.
+    expect(seen).toContain(`/api/articles/${slug}/comments/${reply.id}.json`);
+    expect(seen).toContain(secondPage);
+  });
+});

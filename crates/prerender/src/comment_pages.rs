@@ -18,7 +18,11 @@ pub fn comment_pages(slug: &str, flat: &str) -> Result<Vec<(String, String)>, St
         .map(|n| {
             let mut page = listing_page(slug, pages.clone(), n).expect("a page in range");
             page.total = list.total.or(page.total);
-            let path = if n == 1 { api::comments(slug) } else { api::comments_page(slug, n) };
+            let path = if n == 1 {
+                api::comments(slug)
+            } else {
+                api::comments_page(slug, n)
+            };
             let json = serde_json::to_string(&page).map_err(|e| format!("{path}: {e}"))?;
             Ok((path, json))
         })
@@ -49,7 +53,11 @@ mod tests {
         let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
         assert_eq!(
             paths,
-            ["articles/s/comments.json", "articles/s/comments/pages/2.json", "articles/s/comments/pages/3.json"]
+            [
+                "articles/s/comments.json",
+                "articles/s/comments/pages/2.json",
+                "articles/s/comments/pages/3.json"
+            ]
         );
         let mut seen = Vec::new();
         for (k, (_, json)) in files.iter().enumerate() {
@@ -71,7 +79,10 @@ mod tests {
         let files = comment_pages("s", &json).expect("pages");
         assert_eq!(files.len(), 1);
         let page: CommentList = serde_json::from_str(&files[0].1).expect("a listing");
-        assert_eq!((page.total, page.next, page.comments.len()), (Some(4), None, 5));
+        assert_eq!(
+            (page.total, page.next, page.comments.len()),
+            (Some(4), None, 5)
+        );
     }
 
     #[test]

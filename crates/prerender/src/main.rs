@@ -1,7 +1,8 @@
 //! Writes the read pages of the built app as static HTML, rendered by the
 //! app's own components from the demo content (see crates/render).
 //!
-//! Usage: gazette-prerender [DIST] [API] [ORIGIN]
+//! Usage: gazette-prerender [DIST] [API] [ORIGIN], or
+//! gazette-prerender --comment-pages SLUG FLAT OUT to page one listing.
 //! (defaults: dist public/api; ORIGIN, such as `https://news.example`, is
 //! needed when site.json has no `canonical_origin`: absolute URLs in the
 //! pages' heads, the feeds and the sitemaps are on it.)
@@ -51,6 +52,9 @@ const NOT_FOUND_URL: &str = "/404";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
+    if std::env::args().nth(1).as_deref() == Some("--comment-pages") {
+        return comment_pages_only(args.skip(1).collect());
+    }
     let dist = PathBuf::from(args.next().unwrap_or_else(|| "dist".into()));
     let api = PathBuf::from(args.next().unwrap_or_else(|| "public/api".into()));
     let origin = args.next();
@@ -160,6 +164,34 @@ fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, Strin
         &static_host::nginx_headers(&every),
     )?;
     Ok(routes.len() + 1)
+}
+
+/// `gazette-prerender --comment-pages SLUG FLAT OUT`: writes the flat
+/// listing FLAT of article SLUG by pages under the API folder OUT, alone
+/// (bench/threads.mjs pages its generated threads so).
+fn comment_pages_only(args: Vec<String>) -> ExitCode {
+    let [slug, flat, out] = &args[..] else {
+        eprintln!("usage: gazette-prerender --comment-pages SLUG FLAT OUT");
+        return ExitCode::FAILURE;
+    };
+    let written = read(Path::new(flat))
+        .and_then(|json| comment_pages::comment_pages(slug, &json))
+        .and_then(|files| {
+            for (path, json) in &files {
+                write(&Path::new(out).join(path), json)?;
+            }
+            Ok(files.len())
+        });
+    match written {
+        Ok(count) => {
+            println!("wrote {count} pages into {out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("gazette-prerender: {message}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// The stems of the `.json` files directly in `dir`, sorted.

@@ -183,11 +183,20 @@ impl Server {
         )
     }
 
-    /// Every comment of an article as listed.
+    /// Every comment of an article as listed, page after page.
     pub fn comments(&self, article: &str) -> Vec<Value> {
-        let reply = self.get(&format!("articles/{article}/comments.json"));
-        assert_eq!(reply.status, 200, "{}", reply.body);
-        reply.json()["comments"].as_array().unwrap().clone()
+        let mut path = format!("articles/{article}/comments.json");
+        let mut all = Vec::new();
+        loop {
+            let reply = self.get(&path);
+            assert_eq!(reply.status, 200, "{path}: {}", reply.body);
+            let page = reply.json();
+            all.extend(page["comments"].as_array().unwrap().iter().cloned());
+            match page["next"].as_str() {
+                Some(next) => path = next.to_owned(),
+                None => return all,
+            }
+        }
     }
 }
 
