@@ -29,8 +29,25 @@ pub enum ApiError {
 /// memory, and a link the reader points at is fetched before the click.
 const CACHE_ENTRIES: usize = 16;
 
+/// A response's text as the cache keeps it: in the browser a JavaScript
+/// string, outside the .wasm's linear memory (which never shrinks, so
+/// sixteen kept listings would hold it at their high-water mark); natively
+/// (the prerender) a Rust string.
+#[cfg(target_arch = "wasm32")]
+type Kept = js_sys::JsString;
+#[cfg(not(target_arch = "wasm32"))]
+type Kept = Rc<str>;
+
+/// A kept text, copied into Rust for decoding (and dropped after it).
+fn unkept(text: &Kept) -> Rc<str> {
+    #[cfg(target_arch = "wasm32")]
+    return String::from(text).into();
+    #[cfg(not(target_arch = "wasm32"))]
+    text.clone()
+}
+
 thread_local! {
-    static CACHE: RefCell<VecDeque<(String, Rc<str>)>> = const { RefCell::new(VecDeque::new()) };
+    static CACHE: RefCell<VecDeque<(String, Kept)>> = const { RefCell::new(VecDeque::new()) };
 }
 
 fn cached(path: &str) -> Option<Rc<str>> {
@@ -38,11 +55,16 @@ fn cached(path: &str) -> Option<Rc<str>> {
         cache
             .iter()
             .find(|(p, _)| p == path)
-            .map(|(_, text)| text.clone())
+            .map(|(_, text)| unkept(text))
     })
 }
 
-fn remember(path: &str, text: Rc<str>) {
+fn is_cached(path: &str) -> bool {
+    CACHE.with_borrow(|cache| cache.iter().any(|(p, _)| p == path))
+}
+
+fn remember(path: &str, text: &str) {
+    let text = Kept::from(text);
     CACHE.with_borrow_mut(|cache| {
         cache.retain(|(p, _)| p != path);
         if cache.len() == CACHE_ENTRIES {
@@ -56,7 +78,7 @@ fn remember(path: &str, text: Rc<str>) {
 /// prerendered from, so the first render shows the same content at once.
 pub fn seed(path: &str, text: &str) {
     if is_api_path(path) {
-        remember(path, text.into());
+        remember(path, text);
     }
 }
 
@@ -100,7 +122,7 @@ async fn fetch_text(path: &str, abort_on_cleanup: bool) -> Result<Rc<str>, ApiEr
         status => return Err(ApiError::Status(status)),
     }
     let text: Rc<str> = response.text().await.map_err(|_| ApiError::Network)?.into();
-    remember(path, text.clone());
+    remember(path, &text);
     Ok(text)
 }
 
@@ -129,7 +151,7 @@ pub fn prefetch_article(slug: &str) {
         return;
     }
     for path in [api::article(slug), api::comments(slug)] {
-        if cached(&path).is_none() {
+        if !is_cached(&path) {
             leptos::task::spawn_local(async move {
                 let _ = fetch_text(&path, false).await;
             });

@@ -38,9 +38,11 @@ pub struct Pages {
 }
 
 impl Pages {
-    /// The pages after `first`, whose tree is `thread`.
-    pub fn new(first: &CommentList, thread: Arc<Thread>) -> Self {
-        let read = if first.next.is_some() {
+    /// The pages after `first`, whose tree is `thread`; `readable` when
+    /// the reader can ask for them (not in a preview, which links to the
+    /// whole thread instead and so keeps no copy of the first page).
+    pub fn new(first: &CommentList, thread: Arc<Thread>, readable: bool) -> Self {
+        let read = if readable && first.next.is_some() {
             first.comments.clone()
         } else {
             Vec::new()
@@ -63,7 +65,7 @@ impl Pages {
             comments: Vec::new(),
             next: None,
         };
-        Pages::new(&first, thread)
+        Pages::new(&first, thread, false)
     }
 
     /// Whether every page was read.

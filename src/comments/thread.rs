@@ -137,7 +137,7 @@ pub fn ThreadBody(
             }
             Load::Ready(list) => {
                 let thread = Arc::new(build_thread(&slug, &list.comments, list.next.is_some()));
-                let pages = Pages::new(list, thread.clone());
+                let pages = Pages::new(list, thread.clone(), scope == ThreadScope::Whole);
                 // Untracked: the thread is built once (and grows by pages);
                 // only `can_post` follows the article as it arrives.
                 let limits = untrack(settings);
