@@ -170,13 +170,12 @@ fn a_server_killed_mid_burst_loses_and_doubles_no_acknowledged_comment() {
         .flat_map(|t| t.join().unwrap())
         .collect();
     let _ = doomed.wait();
-    let listed = get(
-        &format!("{survivor_base}/api/articles/{ARTICLE}/comments.json"),
-        &[],
-    )
-    .json();
+    let listed = listed_comments(
+        |path| get(&format!("{survivor_base}/api/{path}"), &[]),
+        ARTICLE,
+    );
     let mut by_body: HashMap<String, Vec<String>> = HashMap::new();
-    for c in listed["comments"].as_array().unwrap() {
+    for c in &listed {
         by_body
             .entry(c["body"].as_str().unwrap().to_owned())
             .or_default()

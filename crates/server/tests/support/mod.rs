@@ -185,24 +185,30 @@ impl Server {
 
     /// Every comment of an article as listed, page after page.
     pub fn comments(&self, article: &str) -> Vec<Value> {
-        let mut path = format!("articles/{article}/comments.json");
-        let mut all = Vec::new();
-        loop {
-            let reply = self.get(&path);
-            assert_eq!(reply.status, 200, "{path}: {}", reply.body);
-            let page = reply.json();
-            all.extend(page["comments"].as_array().unwrap().iter().cloned());
-            match page["next"].as_str() {
-                Some(next) => path = next.to_owned(),
-                None => return all,
-            }
-        }
+        listed_comments(|path| self.get(path), article)
     }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
         self.shutdown();
+    }
+}
+
+/// Every comment of `article` as listed, following `next` from page 1;
+/// `get_api` GETs a path relative to the API root.
+pub fn listed_comments(get_api: impl Fn(&str) -> Reply, article: &str) -> Vec<Value> {
+    let mut path = format!("articles/{article}/comments.json");
+    let mut all = Vec::new();
+    loop {
+        let reply = get_api(&path);
+        assert_eq!(reply.status, 200, "{path}: {}", reply.body);
+        let page = reply.json();
+        all.extend(page["comments"].as_array().unwrap().iter().cloned());
+        match page["next"].as_str() {
+            Some(next) => path = next.to_owned(),
+            None => return all,
+        }
     }
 }
 
