@@ -1,26 +1,6 @@
 use super::*;
-use crate::contract::Timestamp;
+use crate::thread::tests::comment;
 use crate::routes::api;
-
-fn comment(id: &str, parent: Option<&str>, minute: u32) -> Comment {
-    Comment {
-        id: id.to_owned(),
-        parent_id: parent.map(str::to_owned),
-        author: format!("author-{id}"),
-        title: None,
-        body: format!("body of {id}"),
-        created_at: Timestamp::parse(&format!(
-            "2026-03-01T{:02}:{:02}:00+01:00",
-            minute / 60 % 24,
-            minute % 60
-        ))
-        .expect("test time"),
-        status: CommentStatus::Published,
-        recommend_count: None,
-        featured: false,
-        edited_at: None,
-    }
-}
 
 fn ids(list: &[Comment]) -> Vec<&str> {
     list.iter().map(|c| c.id.as_str()).collect()

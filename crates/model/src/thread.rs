@@ -227,4 +227,4 @@ fn break_cycles(parents: &mut [Option<usize>]) {
 
 #[cfg(test)]
 #[path = "thread_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -1,7 +1,8 @@
 use super::*;
 use crate::contract::Timestamp;
 
-fn comment(id: &str, parent: Option<&str>, minute: u32) -> Comment {
+/// A published comment at `minute` past midnight (also for listing_tests.rs).
+pub(crate) fn comment(id: &str, parent: Option<&str>, minute: u32) -> Comment {
     Comment {
         id: id.to_owned(),
         parent_id: parent.map(str::to_owned),
