@@ -1,6 +1,6 @@
 use super::*;
-use crate::thread::tests::comment;
 use crate::routes::api;
+use crate::thread::tests::comment;
 
 fn ids(list: &[Comment]) -> Vec<&str> {
     list.iter().map(|c| c.id.as_str()).collect()
@@ -211,6 +211,12 @@ fn own_pending_comments_wait_for_their_parents_page() {
         comment("to-later", Some("later"), 22),
         comment("to-mine", Some("to-a"), 23),
     ];
-    assert_eq!(ids(&placeable_pending(own.clone(), &read, true)), ["mine", "to-a", "to-mine"]);
-    assert_eq!(ids(&placeable_pending(own, &read, false)), ["mine", "to-a", "to-later", "to-mine"]);
+    assert_eq!(
+        ids(&placeable_pending(own.clone(), &read, true)),
+        ["mine", "to-a", "to-mine"]
+    );
+    assert_eq!(
+        ids(&placeable_pending(own, &read, false)),
+        ["mine", "to-a", "to-later", "to-mine"]
+    );
 }

@@ -54,7 +54,11 @@ fn the_api_paths_each_page_needs() {
     // A permalink needs the comment's sub-thread, not the whole listing.
     assert_eq!(
         paths("/article/x/comments/c1").unwrap(),
-        ["site.json", "articles/x.json", "articles/x/comments/c1.json"]
+        [
+            "site.json",
+            "articles/x.json",
+            "articles/x/comments/c1.json"
+        ]
     );
 }
 
