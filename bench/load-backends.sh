@@ -18,7 +18,7 @@ cleanup() {
 }
 trap cleanup EXIT
 if [ -z "${GAZETTE_TEST_PG:-}" ]; then
-  GAZETTE_TEST_PG=$(scripts/pg-cluster.sh start "$work/pg" 55499); started_pg=1
+  GAZETTE_TEST_PG=$(scripts/pg-cluster.sh start "$work/pg"); started_pg=1
 fi
 database() { # a fresh database on the PostgreSQL server; prints its URL
   psql "$GAZETTE_TEST_PG" -qAtc "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"

@@ -18,7 +18,7 @@ env -u GAZETTE_TEST_PG cargo test --workspace --locked
 if [ -z "${GAZETTE_TEST_PG:-}" ]; then
   pg_dir=$(mktemp -d)
   trap 'scripts/pg-cluster.sh stop "$pg_dir" || true; rm -rf "$pg_dir"' EXIT
-  GAZETTE_TEST_PG=$(scripts/pg-cluster.sh start "$pg_dir" "${GAZETTE_TEST_PG_PORT:-55432}")
+  GAZETTE_TEST_PG=$(scripts/pg-cluster.sh start "$pg_dir" ${GAZETTE_TEST_PG_PORT:-})
 fi
 export GAZETTE_TEST_PG
 step "the server's tests on PostgreSQL"

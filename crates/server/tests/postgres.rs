@@ -232,20 +232,7 @@ fn a_database_that_goes_away_answers_503_and_posts_work_again_when_it_is_back() 
     let cluster = Cluster {
         dir: tempfile::tempdir().unwrap(),
     };
-    let port = (56_000 + std::process::id() % 1000).to_string();
-    let admin = {
-        let dir = cluster.dir.path().to_str().unwrap().to_owned();
-        let out = cluster_script()
-            .args(["start", &dir, &port])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap().trim().to_owned()
-    };
+    let admin = cluster.script(&["start"]).trim().to_owned();
     let database = TestDatabase::on(&admin);
     let fixture = Fixture::sqlite();
     let server = Server::start(Config {
