@@ -2,7 +2,8 @@
 //! (`document`), localStorage (`storage`), the clock and random ids
 //! (`clock`), the clipboard and share sheet (`share`), scroll restoration
 //! (`scroll`), the hand-off from a page rendered ahead (`handoff`) and the
-//! network and the service worker for offline reading (`network`).
+//! network and the service worker for offline reading (`network`), and the
+//! Unicode tables of comment validation (`text`).
 //!
 //! Reads (storage, the location, the clock, the screen size) may run while
 //! a view is built. Changes to the document (focus, scroll, title, theme,
@@ -18,6 +19,7 @@ pub mod network;
 pub mod scroll;
 pub mod share;
 pub mod storage;
+pub mod text;
 
 /// Whether this runs in a browser (not the native render).
 pub fn is_live() -> bool {

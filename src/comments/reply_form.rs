@@ -4,6 +4,7 @@
 
 use gazette_model::contract::{Comment, CommentSettings};
 use gazette_model::i18n::{char_count, rate_limited};
+use gazette_model::text::Tables;
 use gazette_model::validate::Field;
 use leptos::html;
 use leptos::prelude::*;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 use super::send::{use_reply, Reply, Status};
 use crate::api_post::PostError;
 use crate::browser::before_paint;
+use crate::browser::text::BrowserTables;
 use crate::context::{ui_lang, ui_strings};
 
 #[component]
@@ -70,7 +72,7 @@ pub fn ReplyForm(
     let author_hint = id("author-hint");
     let title_hint = id("title-hint");
     let body_hint = id("body-hint");
-    let body_len = move || draft.with(|d| d.body.chars().count());
+    let body_len = move || draft.with(|d| BrowserTables.graphemes(d.body.trim()));
     let status_message = move || match status.get() {
         Status::Idle | Status::Sending => None,
         Status::Waiting => Some(s.reply_waiting.to_owned()),

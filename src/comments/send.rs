@@ -18,6 +18,7 @@ use super::storage::{forget_draft, load_draft, remember_author, save_draft, stor
 use crate::api_post::{post_comment, PostError};
 use crate::browser::clock::random_uuid;
 use crate::browser::network::is_online;
+use crate::browser::text::BrowserTables;
 use crate::context::online;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -125,7 +126,7 @@ impl Reply {
         request.website = self.website.get_untracked();
         let checked = match self
             .limits
-            .with_value(|limits| validate_new_comment(&request, limits))
+            .with_value(|limits| validate_new_comment(&request, limits, &BrowserTables))
         {
             Ok(checked) => checked,
             Err(error) => {

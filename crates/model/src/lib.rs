@@ -18,5 +18,6 @@ pub mod reading;
 pub mod routes;
 pub mod share;
 pub mod storage_keys;
+pub mod text;
 pub mod thread;
 pub mod validate;

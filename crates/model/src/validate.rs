@@ -2,11 +2,16 @@
 //! (before sending) and in the server (before storing). What an error says
 //! to the reader is `i18n::field_error`.
 //!
-//! Lengths are counted in Unicode scalar values (`char`s), after trimming and
-//! after line endings are normalized to `\n`.
+//! Each field is trimmed, its line endings made `\n`, put in Normalization
+//! Form C, and cleared of noncharacters and bidirectional controls (which
+//! could make a name read as another); a name with nothing visible is
+//! missing. Lengths count user-perceived characters (grapheme clusters), so
+//! a family emoji is one. The rules are in `text`; the Unicode tables come
+//! from the caller's platform ([`Tables`]).
 
 use crate::contract::{CommentSettings, NewComment};
 use crate::routes::is_valid_slug;
+use crate::text::{self, has_visible, is_bidi_control, is_noncharacter, Tables};
 
 /// A field of [`NewComment`] that can be wrong.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,25 +62,27 @@ impl FieldError {
     }
 }
 
-/// Checks `c` against `limits` and returns it trimmed and normalized: line
-/// endings as `\n`, an empty title or parent as `None`. The honeypot
-/// `website` is passed through untouched (the server decides what to do).
+/// Checks `c` against `limits` and returns it as it is stored: each field
+/// cleaned as the module says, an empty title or parent as `None`. The
+/// honeypot `website` is passed through untouched (the server decides what
+/// to do).
 pub fn validate_new_comment(
     c: &NewComment,
     limits: &CommentSettings,
+    tables: &impl Tables,
 ) -> Result<NewComment, FieldError> {
-    let author = single_line(Field::Author, &c.author, limits.max_author)?;
-    if author.is_empty() {
+    let author = single_line(Field::Author, &c.author, limits.max_author, tables)?;
+    if !has_visible(&author) {
         return Err(missing(Field::Author));
     }
     let title = single_line(
         Field::Title,
         c.title.as_deref().unwrap_or(""),
         limits.max_title,
+        tables,
     )?;
-    let body = normalize_newlines(c.body.trim());
-    let body = body.trim().to_owned();
-    if body.is_empty() {
+    let body = clean(&normalize_newlines(&c.body), tables);
+    if !has_visible(&body) {
         return Err(missing(Field::Body));
     }
     if body
@@ -84,7 +91,7 @@ pub fn validate_new_comment(
     {
         return Err(invalid(Field::Body));
     }
-    check_length(Field::Body, &body, limits.max_body)?;
+    check_length(Field::Body, &body, limits.max_body, tables)?;
     let parent_id = match c.parent_id.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(id) if is_valid_slug(id) => Some(id.to_owned()),
@@ -93,24 +100,44 @@ pub fn validate_new_comment(
     Ok(NewComment {
         parent_id,
         author,
-        title: (!title.is_empty()).then_some(title),
+        title: has_visible(&title).then_some(title),
         body,
         website: c.website.clone(),
     })
 }
 
-/// A trimmed one-line field: no control characters, at most `max` chars.
-fn single_line(field: Field, text: &str, max: usize) -> Result<String, FieldError> {
-    let text = text.trim();
+/// `text` trimmed, in NFC, without noncharacters or bidi controls.
+fn clean(text: &str, tables: &impl Tables) -> String {
+    let kept: String = text::trim(text)
+        .chars()
+        .filter(|&ch| !is_noncharacter(ch) && !is_bidi_control(ch))
+        .collect();
+    tables.nfc(text::trim(&kept))
+}
+
+/// A cleaned one-line field: no control characters, at most `max`
+/// characters.
+fn single_line(
+    field: Field,
+    text: &str,
+    max: usize,
+    tables: &impl Tables,
+) -> Result<String, FieldError> {
+    let text = clean(text, tables);
     if text.chars().any(char::is_control) {
         return Err(invalid(field));
     }
-    check_length(field, text, max)?;
-    Ok(text.to_owned())
+    check_length(field, &text, max, tables)?;
+    Ok(text)
 }
 
-fn check_length(field: Field, text: &str, max: usize) -> Result<(), FieldError> {
-    if text.chars().count() > max {
+fn check_length(
+    field: Field,
+    text: &str,
+    max: usize,
+    tables: &impl Tables,
+) -> Result<(), FieldError> {
+    if tables.graphemes(text) > max {
         Err(FieldError {
             field,
             problem: Problem::TooLong { max },
@@ -141,6 +168,7 @@ fn invalid(field: Field) -> FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::NativeTables;
 
     fn limits() -> CommentSettings {
         CommentSettings {
@@ -161,7 +189,7 @@ mod tests {
     }
 
     fn error(c: &NewComment) -> FieldError {
-        validate_new_comment(c, &limits()).expect_err("should be rejected")
+        validate_new_comment(c, &limits(), &NativeTables).expect_err("should be rejected")
     }
 
     #[test]
@@ -173,7 +201,7 @@ mod tests {
             body: "\n Bonjour\r\n\r\nà tous \n".to_owned(),
             website: String::new(),
         };
-        let ok = validate_new_comment(&c, &limits()).unwrap();
+        let ok = validate_new_comment(&c, &limits(), &NativeTables).unwrap();
         assert_eq!(ok.author, "Nadia");
         assert_eq!(ok.title.as_deref(), Some("Merci"));
         assert_eq!(ok.body, "Bonjour\n\nà tous");
@@ -200,7 +228,9 @@ mod tests {
     #[test]
     fn title_is_optional_and_empty_means_none() {
         for title in [None, Some(""), Some("   ")] {
-            let ok = validate_new_comment(&comment("Nadia", title, "texte"), &limits()).unwrap();
+            let ok =
+                validate_new_comment(&comment("Nadia", title, "texte"), &limits(), &NativeTables)
+                    .unwrap();
             assert_eq!(ok.title, None);
         }
     }
@@ -211,7 +241,11 @@ mod tests {
         let author = "éééééééééé"; // 10 chars, 20 bytes
         let title = "مرحبامرحبامر"; // 12 chars
         let body = "€".repeat(20); // 20 chars, 60 bytes
-        let ok = validate_new_comment(&comment(author, Some(title), &body), &limits());
+        let ok = validate_new_comment(
+            &comment(author, Some(title), &body),
+            &limits(),
+            &NativeTables,
+        );
         assert!(ok.is_ok(), "{ok:?}");
 
         let e = error(&comment(&format!("{author}é"), None, "x"));
@@ -237,7 +271,7 @@ mod tests {
     #[test]
     fn emoji_count_as_one_character_each() {
         let body = "😀".repeat(20);
-        assert!(validate_new_comment(&comment("N", None, &body), &limits()).is_ok());
+        assert!(validate_new_comment(&comment("N", None, &body), &limits(), &NativeTables).is_ok());
         let body = "😀".repeat(21);
         assert_eq!(error(&comment("N", None, &body)).field, Field::Body);
     }
@@ -245,7 +279,7 @@ mod tests {
     #[test]
     fn surrounding_whitespace_does_not_count() {
         let body = format!("   {}   ", "a".repeat(20));
-        assert!(validate_new_comment(&comment("N", None, &body), &limits()).is_ok());
+        assert!(validate_new_comment(&comment("N", None, &body), &limits(), &NativeTables).is_ok());
     }
 
     #[test]
@@ -260,7 +294,9 @@ mod tests {
         );
         assert_eq!(error(&comment("N", None, "a\u{7}b")), invalid(Field::Body));
         // Newlines and tabs are fine in a body.
-        assert!(validate_new_comment(&comment("N", None, "a\n\tb"), &limits()).is_ok());
+        assert!(
+            validate_new_comment(&comment("N", None, "a\n\tb"), &limits(), &NativeTables).is_ok()
+        );
     }
 
     #[test]
@@ -273,7 +309,12 @@ mod tests {
             assert_eq!(e.field.name(), "parent_id");
         }
         c.parent_id = Some(String::new());
-        assert_eq!(validate_new_comment(&c, &limits()).unwrap().parent_id, None);
+        assert_eq!(
+            validate_new_comment(&c, &limits(), &NativeTables)
+                .unwrap()
+                .parent_id,
+            None
+        );
     }
 
     #[test]
@@ -281,8 +322,97 @@ mod tests {
         let mut c = comment("N", None, "x");
         c.website = "http://spam.example".to_owned();
         assert_eq!(
-            validate_new_comment(&c, &limits()).unwrap().website,
+            validate_new_comment(&c, &limits(), &NativeTables)
+                .unwrap()
+                .website,
             c.website
+        );
+    }
+
+    #[test]
+    fn ten_family_emoji_are_ten_characters() {
+        let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦";
+        let ok = validate_new_comment(
+            &comment(&family.repeat(10), None, "x"),
+            &limits(),
+            &NativeTables,
+        );
+        assert_eq!(ok.map(|c| c.author), Ok(family.repeat(10)));
+        let e = error(&comment(&family.repeat(11), None, "x"));
+        assert_eq!(
+            (e.field, e.problem),
+            (Field::Author, Problem::TooLong { max: 10 })
+        );
+    }
+
+    #[test]
+    fn text_is_stored_composed() {
+        let ok = validate_new_comment(
+            &comment("Rene\u{0301}e", Some("cafe\u{0301}"), "e\u{0301}te\u{0301}"),
+            &limits(),
+            &NativeTables,
+        )
+        .unwrap();
+        assert_eq!(
+            (ok.author.as_str(), ok.title.as_deref(), ok.body.as_str()),
+            ("Renée", Some("café"), "été")
+        );
+    }
+
+    #[test]
+    fn a_name_with_nothing_visible_is_missing() {
+        for author in [
+            "\u{200B}\u{200B}",
+            "\u{FEFF}",
+            "\u{3164}",
+            "\u{200D}\u{FE0F}",
+            "\u{202E}",
+            "\u{FFFE}",
+        ] {
+            assert_eq!(
+                error(&comment(author, None, "texte")),
+                missing(Field::Author),
+                "{author:?}"
+            );
+        }
+        assert_eq!(
+            error(&comment("N", None, "\u{200B} \u{FEFF}")),
+            missing(Field::Body)
+        );
+        let ok = validate_new_comment(
+            &comment("N", Some("\u{200B}"), "x"),
+            &limits(),
+            &NativeTables,
+        )
+        .unwrap();
+        assert_eq!(ok.title, None);
+    }
+
+    #[test]
+    fn bidi_controls_and_noncharacters_are_taken_out() {
+        let ok = validate_new_comment(
+            &comment(
+                "Nad\u{202E}ia",
+                Some("\u{2067}Titre\u{2069}"),
+                "un\u{FFFE} texte\u{FDD0}",
+            ),
+            &limits(),
+            &NativeTables,
+        )
+        .unwrap();
+        assert_eq!(ok.author, "Nadia");
+        assert_eq!(ok.title.as_deref(), Some("Titre"));
+        assert_eq!(ok.body, "un texte");
+        // The marks that Arabic and Hebrew text needs stay.
+        let ok = validate_new_comment(
+            &comment("N\u{200F}", None, "x\u{200E}"),
+            &limits(),
+            &NativeTables,
+        )
+        .unwrap();
+        assert_eq!(
+            (ok.author.as_str(), ok.body.as_str()),
+            ("N\u{200F}", "x\u{200E}")
         );
     }
 }

@@ -9,6 +9,7 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use gazette_model::contract::{Comment, CommentStatus, NewComment};
+use gazette_model::text::NativeTables;
 use gazette_model::validate::{validate_new_comment, Field, FieldError, Problem};
 use serde_json::Value;
 
@@ -62,8 +63,8 @@ pub async fn post_comment(
     let author_key = state.keys.key(client);
     admit(&state, &author_key, client, "post", now_unix).await?;
 
-    let comment =
-        validate_new_comment(&raw, &state.site.comments).map_err(|e| ApiError::field(e, lang))?;
+    let comment = validate_new_comment(&raw, &state.site.comments, &NativeTables)
+        .map_err(|e| ApiError::field(e, lang))?;
     let status = if state.moderate {
         CommentStatus::Pending
     } else {

@@ -91,25 +91,34 @@ pub fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
 }
 
-/// The `Idempotency-Key` header, lower-cased; it must be a UUID.
+/// The `Idempotency-Key` header, lower-cased: one header, a UUID v4.
 pub fn idempotency_key(headers: &HeaderMap) -> Result<String, Kind> {
-    let value = headers.get("idempotency-key").ok_or(Kind::MissingKey)?;
+    let mut values = headers.get_all("idempotency-key").iter();
+    let value = values.next().ok_or(Kind::MissingKey)?;
+    if values.next().is_some() {
+        // Two keys: which one the client meant cannot be told.
+        return Err(Kind::BadKey);
+    }
     let key = value.to_str().map_err(|_| Kind::BadKey)?.trim();
     if key.is_empty() {
         return Err(Kind::MissingKey);
     }
-    if !is_uuid(key) {
+    if !is_uuid_v4(key) {
         return Err(Kind::BadKey);
     }
     Ok(key.to_ascii_lowercase())
 }
 
-/// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in hex digits, any version.
-pub fn is_uuid(text: &str) -> bool {
+/// `xxxxxxxx-xxxx-4xxx-Yxxx-xxxxxxxxxxxx` in hex digits, `Y` one of 8, 9,
+/// a or b: a random (version 4) UUID, as the contract asks. An all-zero
+/// UUID, or a version 1 one (a time and a machine's address), is refused.
+pub fn is_uuid_v4(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.len() == 36
         && bytes.iter().enumerate().all(|(i, b)| match i {
             8 | 13 | 18 | 23 => *b == b'-',
+            14 => *b == b'4',
+            19 => matches!(b.to_ascii_lowercase(), b'8' | b'9' | b'a' | b'b'),
             _ => b.is_ascii_hexdigit(),
         })
 }
@@ -131,13 +140,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn uuids() {
-        assert!(is_uuid("6f1c2e5a-3b7d-4c8e-9a0b-1c2d3e4f5a6b"));
-        assert!(is_uuid("6F1C2E5A-3B7D-4C8E-9A0B-1C2D3E4F5A6B"));
-        assert!(!is_uuid("6f1c2e5a3b7d4c8e9a0b1c2d3e4f5a6b"));
-        assert!(!is_uuid("6f1c2e5a-3b7d-4c8e-9a0b-1c2d3e4f5a6"));
-        assert!(!is_uuid("6f1c2e5a-3b7d-4c8e-9a0b-1c2d3e4f5a6g"));
-        assert!(!is_uuid("hello"));
+    fn only_random_uuids_are_keys() {
+        assert!(is_uuid_v4("6f1c2e5a-3b7d-4c8e-9a0b-1c2d3e4f5a6b"));
+        assert!(is_uuid_v4("6F1C2E5A-3B7D-4C8E-BA0B-1C2D3E4F5A6B"));
+        for bad in [
+            "6f1c2e5a3b7d4c8e9a0b1c2d3e4f5a6b",
+            "6f1c2e5a-3b7d-4c8e-9a0b-1c2d3e4f5a6",
+            "6f1c2e5a-3b7d-4c8e-9a0b-1c2d3e4f5a6g",
+            "00000000-0000-0000-0000-000000000000",
+            // Version 1: a time and a MAC address.
+            "6f1c2e5a-3b7d-11ee-9a0b-1c2d3e4f5a6b",
+            // Version 4 digits, but not the RFC 4122 variant.
+            "6f1c2e5a-3b7d-4c8e-ca0b-1c2d3e4f5a6b",
+            "hello",
+        ] {
+            assert!(!is_uuid_v4(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -108,7 +108,7 @@ pub static AR_API: ApiMessages = ApiMessages {
     malformed_json: "محتوى الطلب ليس تعليقًا بصيغة JSON صالحة.",
     not_json: "يجب إرسال الطلب بصيغة application/json.",
     missing_key: "الترويسة Idempotency-Key مطلوبة.",
-    bad_key: "يجب أن تكون الترويسة Idempotency-Key معرّف UUID.",
+    bad_key: "أرسل ترويسة Idempotency-Key واحدة، معرّف UUID عشوائي (الإصدار 4).",
     method_not_allowed: "الطريقة غير مسموح بها.",
     internal: "خطأ في الخادم. حاول مرة أخرى لاحقًا.",
     banned: "لا يمكنك التعليق أو الإبلاغ على هذا الموقع حاليًا: علّق المشرفون هذا المتصفح.",

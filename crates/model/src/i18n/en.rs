@@ -110,7 +110,7 @@ pub static EN_API: ApiMessages = ApiMessages {
     malformed_json: "The request body is not a valid JSON comment.",
     not_json: "The request must be sent as application/json.",
     missing_key: "The Idempotency-Key header is required.",
-    bad_key: "The Idempotency-Key header must be a UUID.",
+    bad_key: "Send one Idempotency-Key header, a random (version 4) UUID.",
     method_not_allowed: "Method not allowed.",
     internal: "Server error. Please try again later.",
     banned: "You cannot comment or report on this site for now: the moderators have suspended this browser.",

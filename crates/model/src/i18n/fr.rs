@@ -108,7 +108,7 @@ pub static FR_API: ApiMessages = ApiMessages {
     malformed_json: "Le corps de la requête n'est pas un commentaire JSON valide.",
     not_json: "La requête doit être envoyée en application/json.",
     missing_key: "L'en-tête Idempotency-Key est obligatoire.",
-    bad_key: "L'en-tête Idempotency-Key doit être un UUID.",
+    bad_key: "Envoyez un seul en-tête Idempotency-Key, un UUID aléatoire (version 4).",
     method_not_allowed: "Méthode non autorisée.",
     internal: "Erreur du serveur. Réessayez plus tard.",
     banned: "Vous ne pouvez plus commenter ni signaler sur ce site pour le moment : la modération a suspendu ce navigateur.",
