@@ -133,6 +133,7 @@ for (const { status, message } of [
 
 const CLIENT_CHECKS = [
   { name: "an empty name", fill: { author: "   ", body: "Texte" }, field: "author", message: "Le nom est obligatoire." },
+  { name: "a name of zero-width spaces", fill: { author: "\u200B\u200B\uFEFF", body: "Texte" }, field: "author", message: "Le nom est obligatoire." },
   { name: "an empty comment", fill: { author: "Nadia", body: " \n " }, field: "body", message: "Le message est obligatoire." },
   {
     name: "a name over 60 characters", fill: { author: "N".repeat(61), body: "Texte" },
@@ -184,6 +185,22 @@ test("the comment field tells how many characters are used of the limit", async 
   await expect(form.body).toHaveAccessibleDescription(/0 \/ 4000 caractères/);
   await form.body.fill("x".repeat(4001));
   await expect(form.body).toHaveAccessibleDescription(/4001 \/ 4000 caractères/);
+  // What a reader sees as one character counts as one: a family emoji is
+  // seven code points, a flag two.
+  await form.body.fill("👨\u200D👩\u200D👧\u200D👦".repeat(3) + "🇲🇦");
+  await expect(form.body).toHaveAccessibleDescription(/4 \/ 4000 caractères/);
+});
+
+test("ten family emoji make a name of ten characters, sent and shown as typed", async ({ page, server }) => {
+  const family = "👨\u200D👩\u200D👧\u200D👦";
+  await openThread(page, server, BUDGET);
+  const form = topForm(page);
+  // 70 code points, over the 60 a name may have if code points counted.
+  await fillForm(form, { author: family.repeat(10), body: "Une famille nombreuse." });
+  await form.send.click();
+  await expect(comment(page, `Commentaire de ${family.repeat(10)}`)).toBeFocused();
+  const stored = await server.comments(BUDGET.slug);
+  expect(stored.map((c) => c.author)).toContain(family.repeat(10));
 });
 
 test("the server's own 400 for a field is shown on that field", async ({ page, server }) => {
