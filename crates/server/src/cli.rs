@@ -71,6 +71,14 @@ pub enum Command {
         #[arg(long, value_name = "FILE|URL")]
         to: Location,
     },
+    /// Copy a SQLite site, consistently while its server writes, to FILE
+    /// (replaced once the copy checks out), and print its comment count.
+    Backup {
+        #[arg(long, value_name = "FILE", default_value = "./gazette.db")]
+        db: Location,
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

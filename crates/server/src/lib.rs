@@ -8,6 +8,7 @@
 //! `state`, the storage is `db`.
 
 pub mod api;
+pub mod backup;
 pub mod cli;
 pub mod client;
 pub mod content;

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use gazette_server::cli::{Cli, Command};
-use gazette_server::{migrate, moderators, serve, shutdown_signal, App};
+use gazette_server::{backup, migrate, moderators, serve, shutdown_signal, App};
 
 /// Not `#[tokio::main]`: the commands and the database's opening block
 /// (PostgreSQL's client runs its own runtime), so they run before the
@@ -14,6 +14,7 @@ fn main() -> ExitCode {
             Some(moderators::run(action, std::io::stdin().lock()))
         }
         Some(Command::Migrate { from, to }) => Some(migrate::run(&from, &to)),
+        Some(Command::Backup { db, to }) => Some(backup::run(&db, &to)),
         None => None,
     };
     if let Some(outcome) = command {

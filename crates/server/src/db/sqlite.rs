@@ -26,6 +26,13 @@ pub struct Sqlite {
 
 impl Sqlite {
     pub fn open(path: &Path) -> std::result::Result<Sqlite, String> {
+        Sqlite::open_here(path).map_err(|e| match why_not_writable(path) {
+            Some(why) => format!("{e} ({why})"),
+            None => e,
+        })
+    }
+
+    fn open_here(path: &Path) -> std::result::Result<Sqlite, String> {
         let text = |e: rusqlite::Error| e.to_string();
         let mut writer = Connection::open(path).map_err(text)?;
         writer.busy_timeout(Duration::from_secs(10)).map_err(text)?;
@@ -96,6 +103,19 @@ impl Sqlite {
     }
 }
 
+/// What the system says when asked to write `path` or its folder (a file
+/// system mounted read-only, a missing folder), for SQLite's bare "unable
+/// to open database file". Creates nothing.
+fn why_not_writable(path: &Path) -> Option<String> {
+    let probe = if path.exists() {
+        std::fs::OpenOptions::new().append(true).open(path).err()
+    } else {
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        std::fs::read_dir(folder.unwrap_or(Path::new("."))).err()
+    };
+    probe.map(|e| e.to_string())
+}
+
 struct Handle<'c>(&'c Connection);
 
 impl rusqlite::ToSql for Param<'_> {
@@ -141,12 +161,20 @@ impl Sql for Handle<'_> {
     }
 }
 
-/// A locked or busy database is a moment's unavailability; anything else fails.
+/// A database locked by another process past the busy timeout, a full
+/// disk, a file or folder made read-only, an I/O error: the database cannot
+/// take the write now, nothing was stored (the transaction rolled back),
+/// and it may again once the operator acts (`503`). Anything else fails.
 fn error(e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            StoreError::Unavailable(e.to_string())
-        }
+        Some(
+            ErrorCode::DatabaseBusy
+            | ErrorCode::DatabaseLocked
+            | ErrorCode::DiskFull
+            | ErrorCode::ReadOnly
+            | ErrorCode::SystemIoFailure
+            | ErrorCode::CannotOpen,
+        ) => StoreError::Unavailable(e.to_string()),
         _ => StoreError::Failed(e.to_string()),
     }
 }
