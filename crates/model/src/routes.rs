@@ -47,8 +47,27 @@ impl Route {
     }
 
     /// The route at a URL path (trailing slashes ignored), or `None`: the
-    /// not-found page. Slugs and ids must follow [`is_valid_slug`].
+    /// not-found page. Slugs and ids must follow [`is_valid_slug`]. The file
+    /// a static build writes a page to ([`Route::file`]: `/article/x.html`,
+    /// `/index.html`) is that page too, since a static host also serves it
+    /// at that address; [`Route::href`] is still the page's one address (the
+    /// server redirects there).
     pub fn parse(path: &str) -> Option<Route> {
+        let Some(stem) = path.strip_suffix(".html") else {
+            return Route::parse_href(path);
+        };
+        let route = match stem {
+            "/index" => Some(Route::Front),
+            _ => Route::parse_href(stem),
+        }?;
+        let is_its_file = route
+            .file()
+            .is_some_and(|file| path.strip_prefix('/') == Some(file.as_str()));
+        is_its_file.then_some(route)
+    }
+
+    /// [`Route::parse`] of a page's own address (no `.html`).
+    fn parse_href(path: &str) -> Option<Route> {
         let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
         let route = match segments[..] {
             [] => Route::Front,
