@@ -133,6 +133,21 @@ impl Route {
         paths
     }
 
+    /// The API response that says whether the page exists: when it is
+    /// `404`, the page is the not-found page (the front page's list, the
+    /// section, the article; `/moderation` always exists). A permalink's
+    /// comment that is not public does not make its thread not found.
+    pub fn subject_path(&self) -> Option<String> {
+        match self {
+            Route::Front => Some(api::FRONT.to_owned()),
+            Route::Section { slug } => Some(api::section(slug)),
+            Route::Article { slug } | Route::Thread { slug } | Route::Comment { slug, .. } => {
+                Some(api::article(slug))
+            }
+            Route::Moderation => None,
+        }
+    }
+
     /// Whether the page is rendered ahead (at build time and by the
     /// server); the others are served as the app's shell.
     pub fn is_rendered(&self) -> bool {

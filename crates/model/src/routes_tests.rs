@@ -100,6 +100,29 @@ fn the_api_paths_each_page_needs() {
 }
 
 #[test]
+fn a_page_exists_when_its_subject_does() {
+    let subject = |route: &str| Route::parse(route).unwrap().subject_path();
+    assert_eq!(subject("/").as_deref(), Some("front.json"));
+    assert_eq!(
+        subject("/section/maroc").as_deref(),
+        Some("sections/maroc.json")
+    );
+    for page in [
+        "/article/x",
+        "/article/x/comments",
+        "/article/x/comments/c1",
+    ] {
+        assert_eq!(subject(page).as_deref(), Some("articles/x.json"), "{page}");
+        // Among the data the page is rendered from.
+        assert!(Route::parse(page)
+            .unwrap()
+            .inline_paths()
+            .contains(&subject(page).unwrap()));
+    }
+    assert_eq!(subject("/moderation"), None);
+}
+
+#[test]
 fn an_article_page_rendered_ahead_leaves_its_comments_out() {
     let inline = |route: &str| Route::parse(route).unwrap().inline_paths();
     assert_eq!(inline("/article/x"), ["site.json", "articles/x.json"]);
