@@ -247,6 +247,48 @@ fn too_many_posts_are_429_with_retry_after() {
 }
 
 #[test]
+fn invalid_posts_do_not_spend_the_budget_of_valid_ones_but_have_a_cap_of_their_own() {
+    let fixture = Fixture::new();
+    let limit = 2;
+    let server = Server::start(gazette_server::state::Config {
+        rate_limit: limit,
+        ..fixture.config()
+    });
+    let invalid_cap = limit * gazette_server::rate_limit::INVALID_POSTS_PER_VALID;
+    // A reader's mistakes, and a client's garbage: as many as the cap allows.
+    let invalid = |n: u32| match n % 4 {
+        0 => server.post(ARTICLE, Some(&key(n.into())), &comment_json("N", " ")),
+        1 => server.post(
+            ARTICLE,
+            Some(&key(n.into())),
+            &json!({ "body": "x" }).to_string(),
+        ),
+        2 => server.post(ARTICLE, Some(&key(n.into())), "{\"author\": "),
+        _ => server.post(ARTICLE, None, &comment_json("N", "x")),
+    };
+    for n in 0..invalid_cap {
+        let reply = invalid(n);
+        assert_eq!(reply.status, 400, "invalid post {n}: {}", reply.body);
+    }
+    // The reader's valid posts still have their whole budget…
+    for n in 0..limit {
+        let reply = server.post(
+            ARTICLE,
+            Some(&key(1000 + u64::from(n))),
+            &comment_json("N", &format!("valide {n}")),
+        );
+        assert_eq!(reply.status, 201, "valid post {n}: {}", reply.body);
+    }
+    let over = server.post(ARTICLE, Some(&key(2000)), &comment_json("N", "de trop"));
+    assert_eq!(over.status, 429);
+    // …and a flood of garbage is refused once past its own cap.
+    let flood = invalid(invalid_cap);
+    assert_eq!(flood.status, 429, "{}", flood.body);
+    assert_eq!(flood.error().0, "rate_limited");
+    assert!(flood.header("retry-after").is_some());
+}
+
+#[test]
 fn honeypot_is_accepted_and_discarded() {
     let fixture = Fixture::new();
     let server = fixture.start();
