@@ -90,7 +90,7 @@ pub async fn post_comment(
     if !comment.website.is_empty() {
         // The honeypot: answer like a success, store nothing.
         let db = state.db.clone();
-        let id = blocking(lang, move || db.preview_id()).await?;
+        let id = blocking(lang, move || db.honeypot_id()).await?;
         let fake = Comment {
             id,
             parent_id: comment.parent_id,

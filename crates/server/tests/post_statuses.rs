@@ -293,14 +293,40 @@ fn honeypot_is_accepted_and_discarded() {
     let fixture = Fixture::new();
     let server = fixture.start();
     let before = server.comments(ARTICLE);
-    let bot = json!({ "author": "Promo", "body": "Achetez", "website": "http://spam.example" })
-        .to_string();
-    let reply = server.post(ARTICLE, Some(&key(1)), &bot);
+    let bot = |n: u64| {
+        let body = json!({ "author": "Promo", "body": format!("Achetez {n}"), "website": "http://spam.example" });
+        server.post(ARTICLE, Some(&key(n)), &body.to_string())
+    };
+    let reply = bot(1);
     assert_eq!(reply.status, 201, "{}", reply.body);
     let fake = reply.json();
-    assert!(is_contract_id(fake["id"].as_str().unwrap()));
+    let fake_id = fake["id"].as_str().unwrap().to_owned();
+    assert!(is_contract_id(&fake_id));
     assert_eq!(fake["status"], "published");
     assert_eq!(server.comments(ARTICLE), before);
+    // Every fake has an id of its own.
+    let other = bot(2).json()["id"].as_str().unwrap().to_owned();
+    assert_ne!(other, fake_id);
+
+    // No comment gets a fake's id: not the next one, nor any later.
+    let real = server.post(ARTICLE, Some(&key(3)), &comment_json("Nadia", "Vrai"));
+    assert_eq!(real.status, 201, "{}", real.body);
+    let real_id = real.json()["id"].as_str().unwrap().to_owned();
+    assert!(real_id != fake_id && real_id != other, "{real_id}");
+    let listed = server.comments(ARTICLE);
+    assert_eq!(listed.len(), before.len() + 1);
+    for id in [&fake_id, &other] {
+        assert!(listed.iter().all(|c| c["id"] != id.as_str()), "{id} listed");
+        let sub_thread = server.get(&format!("articles/{ARTICLE}/comments/{id}.json"));
+        assert_eq!(sub_thread.status, 404, "{id}");
+    }
+    // A reply to a fake has no parent.
+    let reply = json!({ "parent_id": fake_id, "author": "N", "body": "x" }).to_string();
+    let reply = server.post(ARTICLE, Some(&key(4)), &reply);
+    assert_eq!(
+        reply.error(),
+        ("invalid".to_owned(), Some("parent_id".to_owned()))
+    );
 }
 
 #[test]
