@@ -154,7 +154,7 @@ fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, Strin
     let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
     let hsts = std::env::var("GAZETTE_HSTS").is_ok_and(|v| v == "1");
     let every = security::headers(&security::site_policy(&pages, false), hsts);
-    write(&dist.join("_redirects"), &static_host::redirects())?;
+    write(&dist.join("_redirects"), &static_host::redirects(&slugs))?;
     write(&dist.join("_headers"), &static_host::headers(dist, &every)?)?;
     write(
         &dist.join(static_host::NGINX_HEADERS),
