@@ -6,6 +6,7 @@
 use gazette_model::contract::{SectionRef, Site};
 use gazette_model::i18n::page_title;
 use gazette_model::page_meta::{section_description, site_description};
+use gazette_model::routes::Route;
 use gazette_model::share::canonical_url;
 use leptos::prelude::*;
 
@@ -50,12 +51,16 @@ pub fn use_page_head(page: impl Fn() -> String + 'static, about: impl Fn() -> Ab
         };
         let about = about();
         set_description(&describe(site, &about));
+        // The page's own address, also where a static host served it from
+        // its file (`/article/x.html` is `/article/x`).
+        let path = pathname();
+        let path = Route::parse(&path).map_or(path, |route| route.href());
         let canonical = match about {
             About::NotFound => None,
             _ => Some(canonical_url(
                 site.canonical_origin.as_deref(),
                 &origin(),
-                &pathname(),
+                &path,
             )),
         };
         set_canonical(canonical.as_deref());

@@ -47,8 +47,27 @@ impl Route {
     }
 
     /// The route at a URL path (trailing slashes ignored), or `None`: the
-    /// not-found page. Slugs and ids must follow [`is_valid_slug`].
+    /// not-found page. Slugs and ids must follow [`is_valid_slug`]. The file
+    /// a static build writes a page to ([`Route::file`]: `/article/x.html`,
+    /// `/index.html`) is that page too, since a static host also serves it
+    /// at that address; [`Route::href`] is still the page's one address (the
+    /// server redirects there).
     pub fn parse(path: &str) -> Option<Route> {
+        let Some(stem) = path.strip_suffix(".html") else {
+            return Route::parse_href(path);
+        };
+        let route = match stem {
+            "/index" => Some(Route::Front),
+            _ => Route::parse_href(stem),
+        }?;
+        let is_its_file = route
+            .file()
+            .is_some_and(|file| path.strip_prefix('/') == Some(file.as_str()));
+        is_its_file.then_some(route)
+    }
+
+    /// [`Route::parse`] of a page's own address (no `.html`).
+    fn parse_href(path: &str) -> Option<Route> {
         let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
         let route = match segments[..] {
             [] => Route::Front,
@@ -112,6 +131,21 @@ impl Route {
             Route::Moderation => {}
         }
         paths
+    }
+
+    /// The API response that says whether the page exists: when it is
+    /// `404`, the page is the not-found page (the front page's list, the
+    /// section, the article; `/moderation` always exists). A permalink's
+    /// comment that is not public does not make its thread not found.
+    pub fn subject_path(&self) -> Option<String> {
+        match self {
+            Route::Front => Some(api::FRONT.to_owned()),
+            Route::Section { slug } => Some(api::section(slug)),
+            Route::Article { slug } | Route::Thread { slug } | Route::Comment { slug, .. } => {
+                Some(api::article(slug))
+            }
+            Route::Moderation => None,
+        }
     }
 
     /// Whether the page is rendered ahead (at build time and by the

@@ -42,6 +42,43 @@ fn anything_else_is_not_found() {
 }
 
 #[test]
+fn the_file_a_static_build_writes_a_page_to_is_that_page() {
+    // A static host serves `/article/x.html` too: the app shows the article
+    // there, not the not-found page, and links and canonicals say `/article/x`.
+    for route in [
+        Route::Front,
+        Route::section("maroc"),
+        Route::article("x"),
+        Route::thread("x"),
+    ] {
+        let file = format!("/{}", route.file().unwrap());
+        assert_eq!(Route::parse(&file), Some(route.clone()), "{file}");
+        assert_ne!(route.href(), file);
+    }
+    assert_eq!(Route::parse("/index.html"), Some(Route::Front));
+    assert_eq!(
+        Route::parse("/article/x.html").map(|r| r.href()).as_deref(),
+        Some("/article/x")
+    );
+    // Only the files the build writes: no other `.html` address is a page.
+    for other in [
+        "/article/x/comments/c1.html",
+        "/moderation.html",
+        "/shell.html",
+        "/404.html",
+        "/index",
+        "/article/x/.html",
+        "/article/.html",
+        "/article/x.html.html",
+        "/article/x.html/",
+        "/article/x/comments/index.html",
+        "/desk/index.html",
+    ] {
+        assert_eq!(Route::parse(other), None, "{other}");
+    }
+}
+
+#[test]
 fn the_api_paths_each_page_needs() {
     assert_eq!(paths("/").unwrap(), ["site.json", "front.json"]);
     assert_eq!(
@@ -60,6 +97,29 @@ fn the_api_paths_each_page_needs() {
             "articles/x/comments/c1.json"
         ]
     );
+}
+
+#[test]
+fn a_page_exists_when_its_subject_does() {
+    let subject = |route: &str| Route::parse(route).unwrap().subject_path();
+    assert_eq!(subject("/").as_deref(), Some("front.json"));
+    assert_eq!(
+        subject("/section/maroc").as_deref(),
+        Some("sections/maroc.json")
+    );
+    for page in [
+        "/article/x",
+        "/article/x/comments",
+        "/article/x/comments/c1",
+    ] {
+        assert_eq!(subject(page).as_deref(), Some("articles/x.json"), "{page}");
+        // Among the data the page is rendered from.
+        assert!(Route::parse(page)
+            .unwrap()
+            .inline_paths()
+            .contains(&subject(page).unwrap()));
+    }
+    assert_eq!(subject("/moderation"), None);
 }
 
 #[test]

@@ -38,17 +38,15 @@ use std::process::ExitCode;
 use gazette_model::contract::Site;
 use gazette_model::routes::{api, Route};
 
-use gazette_render::render;
 use gazette_render::security::{self, with_meta_policy};
 use gazette_render::site_files::{self, Catalogue};
+use gazette_render::{render, render_not_found};
 
 /// The page a static host serves for a path it has no file for.
 const NOT_FOUND_FILE: &str = "404.html";
 /// The folder of DIST the static API is served from (index.html's
 /// `api-root`, `/api`; Trunk copies public/api there).
 const STATIC_API: &str = "api";
-/// A path no route has: the app's not-found page.
-const NOT_FOUND_URL: &str = "/404";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -133,8 +131,7 @@ fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, Strin
         write(&dist.join(file), &html)?;
         pages.push(html);
     }
-    let site_only = [(api::SITE.to_owned(), site_json.clone())];
-    let not_found = render(&shell, NOT_FOUND_URL, &site_only, &origin)?;
+    let not_found = render_not_found(&shell, &site_json, &origin)?;
     write(&dist.join(NOT_FOUND_FILE), &not_found)?;
     pages.push(not_found);
 
@@ -157,7 +154,7 @@ fn run(dist: &Path, api_dir: &Path, origin: Option<&str>) -> Result<usize, Strin
     let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
     let hsts = std::env::var("GAZETTE_HSTS").is_ok_and(|v| v == "1");
     let every = security::headers(&security::site_policy(&pages, false), hsts);
-    write(&dist.join("_redirects"), &static_host::redirects())?;
+    write(&dist.join("_redirects"), &static_host::redirects(&slugs))?;
     write(&dist.join("_headers"), &static_host::headers(dist, &every)?)?;
     write(
         &dist.join(static_host::NGINX_HEADERS),

@@ -2,9 +2,19 @@
 //! Netlify and Cloudflare Pages share), with the rules of the nginx file
 //! (deploy/nginx/gazette.conf): hashed files cached for a year as
 //! `immutable`, everything else revalidated (`no-cache`); a comment's
-//! sub-thread and `/moderation` served from the app's shell; `/x` from
-//! `x.html` (both hosts do this by themselves), and every other path from
-//! `404.html` with a 404 status (both do this by themselves too).
+//! sub-thread (of each article of the build) and `/moderation` served from
+//! the app's shell; `/x` from `x.html` (both hosts do this by themselves),
+//! and every other path from `404.html` with a 404 status (both do this by
+//! themselves too).
+//!
+//! What these files cannot say: a method. Neither format matches on one,
+//! so unlike nginx (405 with `Allow` for anything but GET and HEAD) what a
+//! POST or PUT gets is the host's own answer. Cloudflare Pages redirects
+//! `/x.html` to `/x` by itself; Netlify serves the file there too, which
+//! the app shows as the page `/x` (`Route::parse`). And Cloudflare reads at
+//! most [`DYNAMIC_RULES`] rules with a placeholder: past that many
+//! articles, one rule serves every article's permalinks, those of articles
+//! that do not exist included (a 200, whose page says "not found").
 
 use std::fs;
 use std::path::Path;
@@ -18,13 +28,28 @@ pub const REVALIDATE: &str = "no-cache";
 /// (deploy/nginx/gazette.conf includes it from the site's folder).
 pub const NGINX_HEADERS: &str = "nginx-headers.conf";
 
-/// `_redirects`: the pages that have no file of their own.
-pub fn redirects() -> String {
+/// The rules with a placeholder or splat Cloudflare Pages reads (it reads
+/// 2,000 without).
+pub const DYNAMIC_RULES: usize = 100;
+
+/// `_redirects`: the pages that have no file of their own, for the build's
+/// `articles`.
+pub fn redirects(articles: &[String]) -> String {
     let mut out = String::from(
         "# Pages without a file of their own are the app's (written by gazette-prerender).\n",
     );
-    let permalink = Route::comment(":slug", ":id").href();
-    for from in [permalink, Route::Moderation.href()] {
+    // Rules without a placeholder first, as Cloudflare asks.
+    out += &format!("{} /shell.html 200\n", Route::Moderation.href());
+    let permalinks: Vec<String> = if articles.len() <= DYNAMIC_RULES {
+        articles
+            .iter()
+            .map(|slug| Route::comment(slug, ":id").href())
+            .collect()
+    } else {
+        out += "# More articles than a host reads rules with placeholders: one rule for all.\n";
+        vec![Route::comment(":slug", ":id").href()]
+    };
+    for from in permalinks {
         out += &format!("{from} /shell.html 200\n");
     }
     out

@@ -12,15 +12,17 @@ mod page;
 pub mod security;
 pub mod site_files;
 
-use gazette_model::routes::Route;
+use gazette_model::routes::api;
 
 pub use page::render;
 
-/// The API responses the page at `url` is rendered from, when it is a page
-/// rendered ahead of the app: every route (`Route::inline_paths`; an
-/// article's comments load in the app); `None` for any other path.
-pub fn data_for(url: &str) -> Option<Vec<String>> {
-    Route::parse(url)
-        .filter(Route::is_rendered)
-        .map(|route| route.inline_paths())
+/// A path no route has: the app renders its not-found page there.
+pub const NOT_FOUND_URL: &str = "/404";
+
+/// The app's not-found page in `shell`, from site.json alone (the frame
+/// shows the site): a static build's 404.html, and the server's answer for
+/// an unknown page or file.
+pub fn render_not_found(shell: &str, site_json: &str, origin: &str) -> Result<String, String> {
+    let data = [(api::SITE.to_owned(), site_json.to_owned())];
+    render(shell, NOT_FOUND_URL, &data, origin)
 }

@@ -12,7 +12,10 @@ use gazette_model::storage_keys;
 
 /// Paths as `location.pathname` gives them (percent-encoded). Not in the
 /// table: a trailing slash (`/article/x/`), which the model ignores and the
-/// script does not (such a reader gets no preload, only the app's fetch).
+/// script does not (such a reader gets no preload, only the app's fetch);
+/// and a page's file address (`/article/x.html`), which only a static host
+/// serves, always as the page rendered ahead, whose data is inline (the
+/// script then preloads nothing).
 const PATHS: &[&str] = &[
     "/",
     "/section/maroc",

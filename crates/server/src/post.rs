@@ -16,7 +16,10 @@ use serde_json::Value;
 use crate::db::{blocking, NewRecord, PostOutcome};
 use crate::errors::{json_response, ApiError, Kind};
 use crate::state::AppState;
-use crate::writes::{admit, body_bytes, idempotency_key, is_json, now, replay, replayed};
+use crate::writes::{
+    body_bytes, idempotency_key, is_json, now, refuse_banned, refuse_invalid, replay, replayed,
+    take,
+};
 
 pub async fn post_comment(
     State(state): State<Arc<AppState>>,
@@ -44,11 +47,20 @@ pub async fn post_comment(
         return Err(fail(Kind::Closed));
     }
 
+    // A `400` from here on is counted against the client's allowance of
+    // invalid posts, never against the budget of its valid ones.
+    let invalid = |error| refuse_invalid(&state, client, "post", error);
     if !is_json(&headers) {
-        return Err(fail(Kind::NotJson));
+        return Err(invalid(fail(Kind::NotJson)).await);
     }
-    let key = idempotency_key(&headers).map_err(fail)?;
-    let raw: NewComment = serde_json::from_slice(&body).map_err(|_| fail(Kind::MalformedJson))?;
+    let key = match idempotency_key(&headers) {
+        Ok(key) => key,
+        Err(kind) => return Err(invalid(fail(kind)).await),
+    };
+    let raw: NewComment = match serde_json::from_slice(&body) {
+        Ok(raw) => raw,
+        Err(_) => return Err(invalid(fail(Kind::MalformedJson)).await),
+    };
     // The same body means the same request to the same article, whatever
     // the JSON's spacing or key order.
     let fingerprint = format!(
@@ -61,10 +73,15 @@ pub async fn post_comment(
         return Ok(previous);
     }
     let author_key = state.keys.key(client);
-    admit(&state, &author_key, client, "post", now_unix).await?;
-
-    let comment = validate_new_comment(&raw, &state.site.comments, &NativeTables)
-        .map_err(|e| ApiError::field(e, lang))?;
+    refuse_banned(&state, &author_key, now_unix).await?;
+    let comment = match validate_new_comment(&raw, &state.site.comments, &NativeTables) {
+        Ok(comment) => comment,
+        Err(e) => return Err(invalid(ApiError::field(e, lang)).await),
+    };
+    // A valid post (the honeypot's too: it must look like one) spends the
+    // budget; a parent that turns out not to exist is judged in the same
+    // transaction as the storing, after it.
+    take(&state, client, "post").await?;
     let status = if state.moderate {
         CommentStatus::Pending
     } else {
@@ -74,7 +91,7 @@ pub async fn post_comment(
     if !comment.website.is_empty() {
         // The honeypot: answer like a success, store nothing.
         let db = state.db.clone();
-        let id = blocking(lang, move || db.preview_id()).await?;
+        let id = blocking(lang, move || db.honeypot_id()).await?;
         let fake = Comment {
             id,
             parent_id: comment.parent_id,

@@ -1,6 +1,7 @@
 //! Who a rate limit counts and how much it allows: posts and reports per
 //! client per minute (IPv6 clients by their /64, since one host usually
-//! holds a whole /64); failed moderator sign-ins, 5 in 15 minutes per client
+//! holds a whole /64), invalid posts apart with five times the allowance;
+//! failed moderator sign-ins, 5 in 15 minutes per client
 //! or per name. The counting is the database's (`db::limits`), shared by
 //! every server on it.
 
@@ -21,6 +22,16 @@ pub fn per_minute(per_minute: u32) -> Window {
         limit: per_minute,
         seconds: 60,
     }
+}
+
+/// Invalid posts (answered `400`) a client may send a minute for each
+/// valid one `--rate-limit` allows: counted apart, so that a reader's
+/// mistakes never spend their budget, yet a flood of garbage is refused.
+pub const INVALID_POSTS_PER_VALID: u32 = 5;
+
+/// The allowance of invalid posts when valid ones have `per_minute`.
+pub fn invalid_per_minute(valid_per_minute: u32) -> Window {
+    per_minute(valid_per_minute.saturating_mul(INVALID_POSTS_PER_VALID))
 }
 
 /// The address a client counts as: IPv6 by its /64.

@@ -1,57 +1,71 @@
 //! The app's files: the sitemaps, robots.txt and feeds, written live
-//! (crate::site_files); a file if it exists; else, for the pages the app renders
-//! ahead (front page, sections, articles, threads: gazette_render::data_for),
-//! the page rendered now with this server's live data by the app's own
-//! components; `/moderation`, the moderation desk's own bundle
-//! (`desk/index.html`); else the shell, the app that routes in the browser. The
-//! shell is `shell.html` as the build writes it beside its prerendered
-//! pages, or `index.html` in a plain Trunk build. Hashed assets are cached
-//! for a year, everything else is revalidated on each use.
+//! (crate::site_files); for each page of the app (`Route`: front page,
+//! sections, articles, threads, permalinks), the page rendered now with this
+//! server's live data by the app's own components (gazette_render), or the
+//! not-found page with a `404` when its subject does not exist (no such
+//! article or section); `/moderation`, the moderation desk's own bundle
+//! (`desk/index.html`); a page's static file address (`/article/x.html`, as
+//! a build writes it, stale against the database) or a trailing slash, a
+//! `301` to the page; a file if it exists; anything else, the rendered
+//! not-found page with a `404`. Only GET and HEAD: any other method is
+//! `405` with `Allow`. The shell is `shell.html` as the build writes it
+//! beside its prerendered pages, or `index.html` in a plain Trunk build
+//! (which cannot be rendered: then a page, or the not-found page, is that
+//! shell, and the app renders it). Hashed assets are cached for a year,
+//! everything else is revalidated on each use.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower_http::services::ServeDir;
 
-use gazette_model::routes::{is_hashed_asset, Route, SiteFile};
+use gazette_model::routes::{api, is_hashed_asset, Route, SiteFile};
 
 use crate::api::api_json;
+use crate::errors::Kind;
 use crate::site_files::{self, request_origin};
 use crate::state::AppState;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
+/// The methods of every page and file.
+const ALLOW: &str = "GET, HEAD";
 
 pub fn router(dir: &Path, state: Arc<AppState>) -> Router {
-    let root = dir.to_owned();
-    let files_state = state.clone();
-    let page = move |request: Request| {
-        let (root, state) = (root.clone(), state.clone());
+    let (root, not_found_state) = (dir.to_owned(), state.clone());
+    let not_found = move |request: Request| {
+        let (root, state) = (root.clone(), not_found_state.clone());
         let origin = request_origin(request.headers());
-        async move { serve_page(&root, &state, request.uri().path(), &origin).await }
+        async move { not_found_page(&root, &state, &origin).await }
     };
-    let files = ServeDir::new(dir).fallback(page.clone().into_service());
+    let files = ServeDir::new(dir).fallback(not_found.into_service());
+    let root = dir.to_owned();
     // Pages first: `/article/x` is a page even where dist/ has a folder
     // `article/x/` (its thread's prerendered file), which ServeDir would
     // answer with a redirect to `/article/x/`.
     let serve = move |request: Request| {
-        let (page, mut files, state) = (page.clone(), files.clone(), files_state.clone());
+        let (root, mut files, state) = (root.clone(), files.clone(), state.clone());
         async move {
-            let path = request.uri().path();
-            if let Some(file) = SiteFile::parse(path) {
-                return site_files::serve(state, file, request_origin(request.headers())).await;
+            if !matches!(*request.method(), Method::GET | Method::HEAD) {
+                return method_not_allowed();
             }
-            let is_page = path == "/index.html"
-                || gazette_render::data_for(path).is_some()
-                || Route::parse(path) == Some(Route::Moderation);
-            if is_page {
-                return page(request).await;
+            let path = request.uri().path();
+            let origin = request_origin(request.headers());
+            if let Some(file) = SiteFile::parse(path) {
+                return site_files::serve(state, file, origin).await;
+            }
+            if let Some(route) = Route::parse(path) {
+                let href = route.href();
+                if href != path {
+                    return moved_to(&href, request.uri().query());
+                }
+                return serve_page(&root, &state, &route, &origin).await;
             }
             match files.try_call(request).await {
                 Ok(response) => response.into_response(),
@@ -64,23 +78,38 @@ pub fn router(dir: &Path, state: Arc<AppState>) -> Router {
         .layer(axum::middleware::from_fn(cache_control))
 }
 
-async fn serve_page(dir: &Path, state: &AppState, url: &str, origin: &str) -> Response {
-    let page = if Route::parse(url) == Some(Route::Moderation) && desk_file(dir).is_file() {
-        desk_file(dir)
-    } else {
-        shell_file(dir)
-    };
-    let Ok(shell) = tokio::fs::read_to_string(page).await else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let url = if url == "/index.html" { "/" } else { url };
-    let html = match gazette_render::data_for(url) {
-        Some(paths) => render_live(state, &shell, url, paths, origin)
-            .await
-            .unwrap_or(shell),
-        None => shell,
-    };
+/// `405` with the methods pages and files have.
+fn method_not_allowed() -> Response {
     (
+        StatusCode::METHOD_NOT_ALLOWED,
+        [
+            (header::ALLOW, ALLOW),
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+        ],
+        "Method Not Allowed\n",
+    )
+        .into_response()
+}
+
+/// A `301` to the page's own address, with the request's query.
+fn moved_to(href: &str, query: Option<&str>) -> Response {
+    let location = match query {
+        Some(query) => format!("{href}?{query}"),
+        None => href.to_owned(),
+    };
+    let location = HeaderValue::try_from(location)
+        .or_else(|_| HeaderValue::try_from(href))
+        .unwrap_or(HeaderValue::from_static("/"));
+    (
+        StatusCode::MOVED_PERMANENTLY,
+        [(header::LOCATION, location)],
+    )
+        .into_response()
+}
+
+fn html_page(status: StatusCode, html: String) -> Response {
+    (
+        status,
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::CACHE_CONTROL, REVALIDATE),
@@ -90,35 +119,100 @@ async fn serve_page(dir: &Path, state: &AppState, url: &str, origin: &str) -> Re
         .into_response()
 }
 
-/// The page at `url` rendered from this server's answers to `paths`; `None`
-/// when one of them fails (the shell then lets the app show why).
-async fn render_live(
-    state: &AppState,
-    shell: &str,
-    url: &str,
-    paths: Vec<String>,
-    origin: &str,
-) -> Option<String> {
+async fn serve_page(dir: &Path, state: &AppState, route: &Route, origin: &str) -> Response {
+    let page = if *route == Route::Moderation && desk_file(dir).is_file() {
+        desk_file(dir)
+    } else {
+        shell_file(dir)
+    };
+    let Ok(shell) = tokio::fs::read_to_string(page).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    if !route.is_rendered() {
+        return html_page(StatusCode::OK, shell);
+    }
+    match render_live(state, &shell, route, origin).await {
+        Live::Page(html) => html_page(StatusCode::OK, html),
+        Live::NotFound => not_found_in(state, shell, origin).await,
+        Live::Failed => html_page(StatusCode::OK, shell),
+    }
+}
+
+/// A page rendered from the live data, or why not.
+enum Live {
+    Page(String),
+    /// The page's subject (`Route::subject_path`) does not exist.
+    NotFound,
+    /// Other data failed, or the rendering: the shell lets the app show why.
+    Failed,
+}
+
+/// The page of `route` rendered from this server's answers to the paths
+/// it carries inline.
+async fn render_live(state: &AppState, shell: &str, route: &Route, origin: &str) -> Live {
+    let paths = route.inline_paths();
     let mut data = Vec::with_capacity(paths.len());
     for path in paths {
-        let json = api_json(state, &path).await.ok()?;
-        data.push((path, json));
+        match api_json(state, &path).await {
+            Ok(json) => data.push((path, json)),
+            Err(error)
+                if error.status == Kind::NotFound.status()
+                    && route.subject_path().as_ref() == Some(&path) =>
+            {
+                return Live::NotFound
+            }
+            Err(_) => return Live::Failed,
+        }
     }
-    let (shell, url, origin) = (shell.to_owned(), url.to_owned(), origin.to_owned());
+    let (shell, url, origin) = (shell.to_owned(), route.href(), origin.to_owned());
     let rendered =
         tokio::task::spawn_blocking(move || gazette_render::render(&shell, &url, &data, &origin))
             .await;
     match rendered {
-        Ok(Ok(html)) => Some(html),
+        Ok(Ok(html)) => Live::Page(html),
         Ok(Err(reason)) => {
             eprintln!("rendering a page: {reason}; serving the shell");
-            None
+            Live::Failed
         }
         Err(error) => {
             eprintln!("rendering a page failed: {error}; serving the shell");
-            None
+            Live::Failed
         }
     }
+}
+
+/// `404` with the app's not-found page, for a path that is neither a page
+/// nor a file.
+async fn not_found_page(dir: &Path, state: &AppState, origin: &str) -> Response {
+    match tokio::fs::read_to_string(shell_file(dir)).await {
+        Ok(shell) => not_found_in(state, shell, origin).await,
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// `404` with the not-found page rendered in `shell` (as a static build's
+/// 404.html), or the shell itself when it cannot be rendered.
+async fn not_found_in(state: &AppState, shell: String, origin: &str) -> Response {
+    let Ok(site) = api_json(state, api::SITE).await else {
+        return html_page(StatusCode::NOT_FOUND, shell);
+    };
+    let (page, origin) = (shell.clone(), origin.to_owned());
+    let rendered = tokio::task::spawn_blocking(move || {
+        gazette_render::render_not_found(&page, &site, &origin)
+    })
+    .await;
+    let html = match rendered {
+        Ok(Ok(html)) => html,
+        Ok(Err(reason)) => {
+            eprintln!("rendering the not-found page: {reason}; serving the shell");
+            shell
+        }
+        Err(error) => {
+            eprintln!("rendering the not-found page failed: {error}; serving the shell");
+            shell
+        }
+    };
+    html_page(StatusCode::NOT_FOUND, html)
 }
 
 /// The moderation desk's own bundle (scripts/build.sh), served at `/moderation`.

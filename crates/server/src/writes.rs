@@ -1,6 +1,6 @@
 //! What every write of a reader checks before it stores anything: the
 //! body, JSON, the Idempotency-Key and a replay of it, a ban, the rate
-//! limit; and the clock. Shared by posts (`post`) and reports (`report`);
+//! limit (and the allowance of invalid writes); and the clock. Shared by posts (`post`) and reports (`report`);
 //! the moderation desk uses the body and JSON checks.
 
 use std::net::IpAddr;
@@ -13,9 +13,10 @@ use axum::response::Response;
 use gazette_model::contract::Timestamp;
 use gazette_model::lang::Lang;
 
+use crate::db::limits::Window;
 use crate::db::{blocking, StoredResponse};
 use crate::errors::{json_response, ApiError, Kind};
-use crate::rate_limit::{client_entry, now_ms, per_minute};
+use crate::rate_limit::{client_entry, invalid_per_minute, now_ms, per_minute};
 use crate::state::AppState;
 
 /// The request's body, or the contract's error for one too large or unread.
@@ -52,14 +53,52 @@ pub async fn admit(
     what: &str,
     now_unix: i64,
 ) -> Result<(), ApiError> {
+    refuse_banned(state, author_key, now_unix).await?;
+    take(state, client, what).await
+}
+
+/// `403 banned` for a banned client.
+pub async fn refuse_banned(
+    state: &AppState,
+    author_key: &str,
+    now_unix: i64,
+) -> Result<(), ApiError> {
     let lang = state.lang;
     let db = state.db.clone();
     let key = author_key.to_owned();
     if blocking(lang, move || db.is_banned(&key, now_unix)).await? {
         return Err(ApiError::new(Kind::Banned, lang));
     }
+    Ok(())
+}
+
+/// Takes one write of kind `what` from the client's per-minute allowance
+/// (`--rate-limit`), or answers `429` with Retry-After.
+pub async fn take(state: &AppState, client: IpAddr, what: &str) -> Result<(), ApiError> {
+    let window = per_minute(state.rate_limit);
+    take_from(state, client_entry(what, client), window).await
+}
+
+/// The answer to an invalid write of kind `what`: `error`, counted against
+/// the client's allowance of invalid writes (`rate_limit::invalid_per_minute`,
+/// apart from the valid ones'), or `429` once that is spent. When the count
+/// cannot be kept (the database is down), `error` all the same.
+pub async fn refuse_invalid(
+    state: &AppState,
+    client: IpAddr,
+    what: &str,
+    error: ApiError,
+) -> ApiError {
+    let entry = client_entry(&format!("{what}-invalid"), client);
+    match take_from(state, entry, invalid_per_minute(state.rate_limit)).await {
+        Err(refused) if refused.status == StatusCode::TOO_MANY_REQUESTS => refused,
+        _ => error,
+    }
+}
+
+async fn take_from(state: &AppState, entry: String, window: Window) -> Result<(), ApiError> {
+    let lang = state.lang;
     let db = state.db.clone();
-    let (entry, window) = (client_entry(what, client), per_minute(state.rate_limit));
     match blocking(lang, move || db.take(&entry, window, now_ms())).await? {
         Some(seconds) => Err(ApiError::new(Kind::RateLimited, lang).retry_after(seconds)),
         None => Ok(()),

@@ -247,18 +247,86 @@ fn too_many_posts_are_429_with_retry_after() {
 }
 
 #[test]
+fn invalid_posts_do_not_spend_the_budget_of_valid_ones_but_have_a_cap_of_their_own() {
+    let fixture = Fixture::new();
+    let limit = 2;
+    let server = Server::start(gazette_server::state::Config {
+        rate_limit: limit,
+        ..fixture.config()
+    });
+    let invalid_cap = limit * gazette_server::rate_limit::INVALID_POSTS_PER_VALID;
+    // A reader's mistakes, and a client's garbage: as many as the cap allows.
+    let invalid = |n: u32| match n % 4 {
+        0 => server.post(ARTICLE, Some(&key(n.into())), &comment_json("N", " ")),
+        1 => server.post(
+            ARTICLE,
+            Some(&key(n.into())),
+            &json!({ "body": "x" }).to_string(),
+        ),
+        2 => server.post(ARTICLE, Some(&key(n.into())), "{\"author\": "),
+        _ => server.post(ARTICLE, None, &comment_json("N", "x")),
+    };
+    for n in 0..invalid_cap {
+        let reply = invalid(n);
+        assert_eq!(reply.status, 400, "invalid post {n}: {}", reply.body);
+    }
+    // The reader's valid posts still have their whole budget…
+    for n in 0..limit {
+        let reply = server.post(
+            ARTICLE,
+            Some(&key(1000 + u64::from(n))),
+            &comment_json("N", &format!("valide {n}")),
+        );
+        assert_eq!(reply.status, 201, "valid post {n}: {}", reply.body);
+    }
+    let over = server.post(ARTICLE, Some(&key(2000)), &comment_json("N", "de trop"));
+    assert_eq!(over.status, 429);
+    // …and a flood of garbage is refused once past its own cap.
+    let flood = invalid(invalid_cap);
+    assert_eq!(flood.status, 429, "{}", flood.body);
+    assert_eq!(flood.error().0, "rate_limited");
+    assert!(flood.header("retry-after").is_some());
+}
+
+#[test]
 fn honeypot_is_accepted_and_discarded() {
     let fixture = Fixture::new();
     let server = fixture.start();
     let before = server.comments(ARTICLE);
-    let bot = json!({ "author": "Promo", "body": "Achetez", "website": "http://spam.example" })
-        .to_string();
-    let reply = server.post(ARTICLE, Some(&key(1)), &bot);
+    let bot = |n: u64| {
+        let body = json!({ "author": "Promo", "body": format!("Achetez {n}"), "website": "http://spam.example" });
+        server.post(ARTICLE, Some(&key(n)), &body.to_string())
+    };
+    let reply = bot(1);
     assert_eq!(reply.status, 201, "{}", reply.body);
     let fake = reply.json();
-    assert!(is_contract_id(fake["id"].as_str().unwrap()));
+    let fake_id = fake["id"].as_str().unwrap().to_owned();
+    assert!(is_contract_id(&fake_id));
     assert_eq!(fake["status"], "published");
     assert_eq!(server.comments(ARTICLE), before);
+    // Every fake has an id of its own.
+    let other = bot(2).json()["id"].as_str().unwrap().to_owned();
+    assert_ne!(other, fake_id);
+
+    // No comment gets a fake's id: not the next one, nor any later.
+    let real = server.post(ARTICLE, Some(&key(3)), &comment_json("Nadia", "Vrai"));
+    assert_eq!(real.status, 201, "{}", real.body);
+    let real_id = real.json()["id"].as_str().unwrap().to_owned();
+    assert!(real_id != fake_id && real_id != other, "{real_id}");
+    let listed = server.comments(ARTICLE);
+    assert_eq!(listed.len(), before.len() + 1);
+    for id in [&fake_id, &other] {
+        assert!(listed.iter().all(|c| c["id"] != id.as_str()), "{id} listed");
+        let sub_thread = server.get(&format!("articles/{ARTICLE}/comments/{id}.json"));
+        assert_eq!(sub_thread.status, 404, "{id}");
+    }
+    // A reply to a fake has no parent.
+    let reply = json!({ "parent_id": fake_id, "author": "N", "body": "x" }).to_string();
+    let reply = server.post(ARTICLE, Some(&key(4)), &reply);
+    assert_eq!(
+        reply.error(),
+        ("invalid".to_owned(), Some("parent_id".to_owned()))
+    );
 }
 
 #[test]

@@ -120,6 +120,33 @@ fn the_rate_limit_is_shared_by_every_server() {
 }
 
 #[test]
+fn invalid_posts_have_their_own_cap_shared_by_every_server() {
+    let Some(fixture) = on_postgres() else { return };
+    let config = Config {
+        rate_limit: 1,
+        ..fixture.config()
+    };
+    let cap = gazette_server::rate_limit::INVALID_POSTS_PER_VALID;
+    let (a, b) = (Server::start(config.clone()), Server::start(config));
+    let statuses: Vec<u16> = (0..u64::from(cap) + 2)
+        .map(|n| {
+            let server = if n % 2 == 0 { &a } else { &b };
+            server
+                .post(ARTICLE, Some(&key(n)), &comment_json("N", " "))
+                .status
+        })
+        .collect();
+    let mut expected = vec![400; cap as usize];
+    expected.extend([429, 429]);
+    assert_eq!(statuses, expected);
+    // The one valid post a minute is still there, on either server.
+    let valid = b.post(ARTICLE, Some(&key(100)), &comment_json("N", "valide"));
+    assert_eq!(valid.status, 201, "{}", valid.body);
+    let over = a.post(ARTICLE, Some(&key(101)), &comment_json("N", "de trop"));
+    assert_eq!(over.status, 429);
+}
+
+#[test]
 fn a_server_killed_mid_burst_loses_and_doubles_no_acknowledged_comment() {
     let Some(fixture) = on_postgres() else { return };
     let config = Config {

@@ -73,14 +73,15 @@ fn assert_locked_down(reply: &Reply, what: &str) {
 fn every_answer_is_locked_down_and_pages_allow_their_own_scripts_only() {
     let fixture = Fixture::new().rendering();
     let server = fixture.start();
-    for path in [
-        "/".to_owned(),
-        format!("/article/{ARTICLE}"),
-        format!("/article/{ARTICLE}/comments/c1"),
-        "/no-such-page".to_owned(),
+    for (path, status) in [
+        ("/".to_owned(), 200),
+        (format!("/article/{ARTICLE}"), 200),
+        (format!("/article/{ARTICLE}/comments/c1"), 200),
+        // The not-found page, rendered.
+        ("/no-such-page".to_owned(), 404),
     ] {
         let page = get(&server.url(&path), &[]);
-        assert_eq!(page.status, 200, "{path}");
+        assert_eq!(page.status, status, "{path}");
         assert_locked_down(&page, &path);
         let policy = page.header("content-security-policy").unwrap();
         let hashes = script_hashes(&page.body);

@@ -8,11 +8,25 @@ use support::*;
 fn the_app_is_served_with_a_spa_fallback() {
     let fixture = Fixture::new();
     let server = fixture.start();
-    for path in ["/", "/article/x", "/section/maroc/page/2"] {
-        let reply = get(&server.url(path), &[]);
+    // A plain Trunk build (no shell.html): its pages are the shell.
+    for path in [
+        "/".to_owned(),
+        format!("/article/{ARTICLE}"),
+        "/moderation".to_owned(),
+    ] {
+        let reply = get(&server.url(&path), &[]);
         assert_eq!(reply.status, 200, "{path}");
         assert_eq!(reply.body, INDEX_HTML, "{path}");
         assert_eq!(reply.header("cache-control"), Some("no-cache"), "{path}");
+    }
+    // Any other path too, with its 404 (tests/not_found.rs).
+    for path in ["/article/x", "/section/maroc/page/2"] {
+        let reply = get(&server.url(path), &[]);
+        assert_eq!(
+            (reply.status, reply.body.as_str()),
+            (404, INDEX_HTML),
+            "{path}"
+        );
     }
     let asset = get(&server.url(&format!("/{HASHED_JS}")), &[]);
     assert_eq!(asset.body, "console.log('gazette');\n");
@@ -20,9 +34,9 @@ fn the_app_is_served_with_a_spa_fallback() {
         asset.header("cache-control"),
         Some("public, max-age=31536000, immutable")
     );
-    // A missing hashed name falls back to index.html, which is never immutable.
+    // A missing hashed name is not found, and never immutable.
     let missing = get(&server.url("/gazette-ffffffffffffffff.js"), &[]);
-    assert_eq!(missing.body, INDEX_HTML);
+    assert_eq!((missing.status, missing.body.as_str()), (404, INDEX_HTML));
     assert_eq!(missing.header("cache-control"), Some("no-cache"));
     // The API never falls back to the app.
     let api = get(&server.url("/api/article/x"), &[]);
@@ -185,14 +199,16 @@ fn pages_are_rendered_with_the_live_data() {
         .len();
     assert_eq!(comments, server.comments(ARTICLE).len());
 
-    // Everything else is the shell: unknown articles (the app says so), other paths.
+    // Everything else is the not-found page, rendered: unknown articles,
+    // other paths (tests/not_found.rs).
     for path in [
         "/article/pas-un-article",
         "/pas/de/page",
         "/article/x/comments/c%201",
     ] {
         let reply = get(&server.url(path), &[]);
-        assert_eq!((reply.status, reply.body.as_str()), (200, SHELL), "{path}");
+        assert_eq!(reply.status, 404, "{path}");
+        assert!(reply.body.contains("<div data-prerendered>"), "{path}");
     }
 }
 

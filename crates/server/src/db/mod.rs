@@ -261,9 +261,19 @@ impl Db {
         self.read(|conn| find_key(conn, key, now_unix))
     }
 
-    /// The id the next stored comment would get (for the honeypot's answer).
-    pub fn preview_id(&self) -> sql::Result<String> {
-        self.write(next_id)
+    /// An id for the honeypot's answer that no comment has and none will
+    /// get ([`honeypot_id`]).
+    pub fn honeypot_id(&self) -> sql::Result<String> {
+        self.read(|conn| loop {
+            let id = honeypot_id(random_u64());
+            if !exists(
+                conn,
+                "SELECT 1 FROM comments WHERE id = ?1 LIMIT 1",
+                &[(&id).into()],
+            )? {
+                return Ok(id);
+            }
+        })
     }
 
     /// Stores a comment and its idempotency record in one transaction, unless
@@ -404,6 +414,21 @@ fn next_id(conn: &mut dyn Sql) -> sql::Result<String> {
     }
 }
 
+/// The honeypot's fake ids: `g0` and 15 digits from `random`, a shape
+/// [`next_id`] never gives (its numbers start at 1, without a leading zero),
+/// so no later comment takes a fake's id; [`Db::honeypot_id`] skips any
+/// stored one (an imported id may look the same). Still a contract id, and
+/// like a real one to a bot.
+fn honeypot_id(random: u64) -> String {
+    format!("g0{:015}", random % 1_000_000_000_000_000)
+}
+
+fn random_u64() -> u64 {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).expect("the operating system's random numbers");
+    u64::from_le_bytes(bytes)
+}
+
 /// Open reports of the comment `c` (a correlated subquery).
 const OPEN_REPORTS: &str =
     "SELECT COUNT(*) FROM reports r WHERE r.comment_seq = c.seq AND r.cleared = 0";
@@ -447,4 +472,23 @@ fn read_row(row: &SqlRow) -> sql::Result<StoredComment> {
         article: row.text(10)?,
         author_key: row.opt_text(11)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::honeypot_id;
+    use gazette_model::routes::is_valid_slug;
+
+    #[test]
+    fn honeypot_ids_are_contract_ids_that_no_new_comment_gets() {
+        for random in [0, 7, 999_999_999_999_999, u64::MAX] {
+            let id = honeypot_id(random);
+            assert!(is_valid_slug(&id), "{id}");
+            assert_eq!(id.len(), 17, "{id}");
+            // New ids are `g{n}`, n from 1: never a zero after the `g`.
+            assert!(id.starts_with("g0"), "{id}");
+            let n: u64 = id[1..].parse().unwrap();
+            assert_ne!(format!("g{n}"), id);
+        }
+    }
 }
