@@ -1,5 +1,5 @@
 //! Slow, idle and greedy clients over real TCP: the timeouts, the cap on
-//! connections, the grace period at shutdown
+//! connections, the grace period at shutdown and a 413 the client reads
 //! (`listen`). Timeouts are short (1-6 s) and every bound on time leaves a
 //! wide margin: closed not before half the timeout, and within the timeout
 //! plus 8 s or more.
@@ -268,4 +268,49 @@ fn on_sigterm_a_request_in_flight_is_answered_and_the_rest_closed_after_the_grac
     };
     assert!(status.success(), "{status}");
     between(term.elapsed(), SECOND, seconds(10), "exited");
+}
+
+/// A client that writes its whole body before it reads, as simple clients
+/// and scripts do.
+fn too_large_before_reading(head: &[u8], body: &[u8]) {
+    let (_fixture, server) = start(ConnectionLimits::default());
+    let mut stream = connect(&server.base);
+    assert!(send(&mut stream, head), "the head was refused");
+    assert!(send(&mut stream, body), "the body was refused");
+    let answer = read_answer(&mut stream);
+    assert_eq!(answer.status, 413, "{}", answer.body);
+    assert_eq!(answer.error_code(), "too_large");
+    assert_eq!(answer.header("connection"), Some("close"));
+    closed_within(&mut stream, seconds(10));
+}
+
+/// 1 MB, what readers' scripts send by mistake: on loopback it fits in the
+/// sockets' buffers, so the client may read the answer with or without a
+/// lingering close...
+#[test]
+fn a_megabyte_body_sent_before_reading_gets_its_413() {
+    let body = vec![b'a'; 1_000_000];
+    too_large_before_reading(&post_head(1, body.len(), &[]), &body);
+}
+
+/// ...32 MB does not: closing with the body unread resets the connection
+/// under the client's writes.
+#[test]
+fn a_32_mb_body_sent_before_reading_gets_its_413() {
+    let body = vec![b'a'; 32_000_000];
+    too_large_before_reading(&post_head(1, body.len(), &[]), &body);
+}
+
+#[test]
+fn a_32_mb_chunked_body_sent_before_reading_gets_its_413() {
+    let mut body = format!("{:x}\r\n", 32_000_000).into_bytes();
+    body.extend(vec![b'a'; 32_000_000]);
+    body.extend(b"\r\n0\r\n\r\n");
+    let key = format!("Idempotency-Key: {}", key(1));
+    let headers = [
+        "Content-Type: application/json",
+        key.as_str(),
+        "Transfer-Encoding: chunked",
+    ];
+    too_large_before_reading(&head("POST", &comments_path(), &headers), &body);
 }

@@ -1,12 +1,14 @@
 //! One client connection: hyper's HTTP/1 over the socket, a watchdog that
 //! closes it when a timeout of its `Phase` passes (or the accept loop needs
-//! its slot, or the server stops).
+//! its slot, or the server stops), and a lingering close so that a client
+//! still sending a body reads the answer rather than a reset.
 
 use std::convert::Infallible;
 use std::future::{poll_fn, Future};
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -16,6 +18,7 @@ use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::watch;
 use tokio::time::Instant;
@@ -25,6 +28,12 @@ use super::bodies::{TimedBody, Tracked};
 use super::phase::{Next, Phase};
 use super::watched::Watched;
 use crate::state::ConnectionLimits;
+
+/// After the answer, what the client still sends (the rest of a body too
+/// large, or too slow) is read and dropped for this long at most: closing
+/// with unread bytes would reset the connection, and a client still
+/// writing would never read the answer.
+const LINGER_FOR: Duration = Duration::from_secs(5);
 
 type Answer = Response<Tracked<Body>>;
 type Answering = Pin<Box<dyn Future<Output = Result<Answer, Infallible>> + Send>>;
@@ -62,9 +71,13 @@ pub async fn serve(
         // The watchdog times heads, including the wait between requests.
         .header_read_timeout(None)
         .serve_connection(TokioIo::new(Watched::new(stream, phase.clone())), service);
-    tokio::select! {
-        _ = poll_fn(|cx| connection.poll_without_shutdown(cx)) => {}
-        () = watchdog(&phase, &limits, &mut stop) => {}
+    let done = tokio::select! {
+        done = poll_fn(|cx| connection.poll_without_shutdown(cx)) => done.is_ok(),
+        () = watchdog(&phase, &limits, &mut stop) => false,
+    };
+    if done {
+        phase.closing();
+        linger(connection.into_parts().io.into_inner().into_inner()).await;
     }
 }
 
@@ -89,6 +102,21 @@ async fn watchdog(phase: &Phase, limits: &ConnectionLimits, stop: &mut watch::Re
             () = sleep => {}
             () = phase.changed() => {}
             changed = stop.changed(), if listen => stop_gone = changed.is_err(),
+        }
+    }
+}
+
+/// Sends the end of the stream, then reads what the client still sends
+/// until it closes too (or `LINGER_FOR`), so that closing resets nothing.
+async fn linger(mut stream: TcpStream) {
+    if stream.shutdown().await.is_err() {
+        return;
+    }
+    let deadline = Instant::now() + LINGER_FOR;
+    let mut buffer = vec![0; 64 * 1024];
+    while let Ok(Ok(read)) = tokio::time::timeout_at(deadline, stream.read(&mut buffer)).await {
+        if read == 0 {
+            return;
         }
     }
 }

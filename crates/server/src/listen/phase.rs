@@ -119,6 +119,10 @@ impl Phase {
         true
     }
 
+    pub fn closing(&self) {
+        self.state().closing = true;
+    }
+
     /// Since when the connection has waited for a request head; `None`
     /// while it answers one (or is closing), when it may not be evicted.
     pub fn waiting_since(&self) -> Option<Instant> {

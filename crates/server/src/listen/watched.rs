@@ -19,6 +19,10 @@ impl<S> Watched<S> {
     pub fn new(inner: S, phase: Arc<Phase>) -> Watched<S> {
         Watched { inner, phase }
     }
+
+    pub fn into_inner(self) -> S {
+        self.inner
+    }
 }
 
 impl<S: AsyncRead + Unpin> AsyncRead for Watched<S> {
