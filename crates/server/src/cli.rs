@@ -2,12 +2,13 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
 use crate::db::Location;
 use crate::proxy::Cidr;
-use crate::state::Config;
+use crate::state::{Config, ConnectionLimits};
 
 /// Gazette's reference server: serves the app, the content API and its
 /// comments (stored in SQLite).
@@ -53,6 +54,24 @@ pub struct Cli {
     /// over HTTPS (a TLS proxy in front), never on plain HTTP.
     #[arg(long)]
     pub hsts: bool,
+    /// Seconds a client has to send a request head: from connecting, or
+    /// from the first byte of its next request on a kept-alive connection.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+    /// Seconds a kept-alive connection may wait for its next request.
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout: u64,
+    /// Seconds a client has to send a request body (else `408 timeout`).
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout: u64,
+    /// Connections served at once (lowered to what the file limit allows);
+    /// at the cap, the connection waiting longest for a request makes room.
+    #[arg(long, value_name = "N", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections: u64,
+    /// Seconds the requests in flight may take to finish on SIGTERM or
+    /// Ctrl-C; then every connection is closed.
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    pub shutdown_grace: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -133,6 +152,13 @@ impl Cli {
                 report_threshold: self.report_threshold,
                 trusted_proxies: self.trusted_proxies,
                 hsts: self.hsts,
+                connections: ConnectionLimits {
+                    header_timeout: Duration::from_secs(self.header_timeout),
+                    idle_timeout: Duration::from_secs(self.idle_timeout),
+                    body_timeout: Duration::from_secs(self.body_timeout),
+                    max_connections: usize::try_from(self.max_connections).unwrap_or(usize::MAX),
+                    shutdown_grace: Duration::from_secs(self.shutdown_grace),
+                },
             },
         ))
     }

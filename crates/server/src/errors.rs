@@ -16,6 +16,8 @@ pub enum Kind {
     NotFound,
     Closed,
     TooLarge,
+    /// The request body did not arrive within `--body-timeout`.
+    Timeout,
     KeyReused,
     RateLimited,
     MalformedJson,
@@ -43,6 +45,7 @@ impl Kind {
             Kind::Closed | Kind::Banned | Kind::Forbidden => StatusCode::FORBIDDEN,
             Kind::Unauthorized => StatusCode::UNAUTHORIZED,
             Kind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Kind::Timeout => StatusCode::REQUEST_TIMEOUT,
             Kind::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             Kind::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Kind::MalformedJson
@@ -62,6 +65,7 @@ impl Kind {
             Kind::NotFound => "not_found",
             Kind::Closed => "closed",
             Kind::TooLarge => "too_large",
+            Kind::Timeout => "timeout",
             Kind::KeyReused => "key_reused",
             Kind::RateLimited => "rate_limited",
             Kind::MalformedJson
@@ -86,6 +90,7 @@ impl Kind {
             Kind::NotFound => m.not_found,
             Kind::Closed => strings(lang).comments_closed,
             Kind::TooLarge => m.too_large,
+            Kind::Timeout => m.timeout,
             Kind::KeyReused => m.key_reused,
             Kind::RateLimited => m.rate_limited,
             Kind::MalformedJson => m.malformed_json,
@@ -169,6 +174,16 @@ impl IntoResponse for ApiError {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        // The body was not read to its end: the connection cannot carry
+        // another request, and the client learns it before it tries.
+        if matches!(
+            self.status,
+            StatusCode::PAYLOAD_TOO_LARGE | StatusCode::REQUEST_TIMEOUT
+        ) {
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
         }
         response
     }

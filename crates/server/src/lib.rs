@@ -16,6 +16,7 @@ pub mod db;
 pub mod errors;
 pub mod health;
 pub mod import;
+pub mod listen;
 pub mod log;
 pub mod migrate;
 pub mod moderation;
@@ -31,7 +32,6 @@ pub mod static_files;
 pub mod writes;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
@@ -41,11 +41,12 @@ use tokio::net::TcpListener;
 use crate::client::ClientKeys;
 use crate::content::Content;
 use crate::db::Db;
-use crate::state::{AppState, Config};
+use crate::state::{AppState, Config, ConnectionLimits};
 
 /// A ready server: database open, demo comments imported, routes built.
 pub struct App {
     router: Router,
+    connections: ConnectionLimits,
 }
 
 impl App {
@@ -99,7 +100,10 @@ impl App {
             ))
             .layer(tower_http::compression::CompressionLayer::new())
             .layer(axum::middleware::from_fn(log::log_request));
-        Ok(App { router })
+        Ok(App {
+            router,
+            connections: config.connections,
+        })
     }
 
     pub fn router(&self) -> Router {
@@ -108,19 +112,13 @@ impl App {
 }
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets the
-/// requests in flight finish.
+/// requests in flight finish within the grace period (`listen`).
 pub async fn serve(
     app: App,
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        app.router
-            .into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    listen::serve(app.router, listener, app.connections, shutdown).await
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -4,6 +4,7 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::http::HeaderMap;
 use gazette_model::contract::Site;
@@ -35,6 +36,39 @@ pub struct Config {
     pub trusted_proxies: Vec<Cidr>,
     /// Send `Strict-Transport-Security` (the site is served over HTTPS).
     pub hsts: bool,
+    /// How long a client may take, and how many may be connected (`listen`).
+    pub connections: ConnectionLimits,
+}
+
+/// The bounds on connections that keep slow or idle clients from starving
+/// the others (`listen`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConnectionLimits {
+    /// A new connection's request head must be complete within this; on a
+    /// kept-alive connection, within this of the next request's first byte.
+    pub header_timeout: Duration,
+    /// A kept-alive connection waits this long for the next request.
+    pub idle_timeout: Duration,
+    /// A request body must be complete within this of the server starting
+    /// to read it, or the request is answered `408 timeout`.
+    pub body_timeout: Duration,
+    /// Connections served at once; at the cap, the one waiting longest for
+    /// a request head makes room, else the new one waits to be accepted.
+    pub max_connections: usize,
+    /// On shutdown, how long the requests in flight may take to finish.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> ConnectionLimits {
+        ConnectionLimits {
+            header_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(60),
+            body_timeout: Duration::from_secs(30),
+            max_connections: 1024,
+            shutdown_grace: Duration::from_secs(10),
+        }
+    }
 }
 
 /// What every handler shares.

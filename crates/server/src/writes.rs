@@ -16,13 +16,16 @@ use gazette_model::lang::Lang;
 use crate::db::limits::Window;
 use crate::db::{blocking, StoredResponse};
 use crate::errors::{json_response, ApiError, Kind};
+use crate::listen::body_timed_out;
 use crate::rate_limit::{client_entry, invalid_per_minute, now_ms, per_minute};
 use crate::state::AppState;
 
-/// The request's body, or the contract's error for one too large or unread.
+/// The request's body, or the contract's error for one too large, too slow
+/// to arrive (`--body-timeout`) or unread.
 pub fn body_bytes(body: Result<Bytes, BytesRejection>, lang: Lang) -> Result<Bytes, ApiError> {
     body.map_err(|e| match e.status() {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(Kind::TooLarge, lang),
+        _ if body_timed_out(&e) => ApiError::new(Kind::Timeout, lang),
         _ => ApiError::new(Kind::MalformedJson, lang),
     })
 }

@@ -103,6 +103,7 @@ pub static AR: Strings = Strings {
 pub static AR_API: ApiMessages = ApiMessages {
     not_found: "هذه الصفحة غير موجودة.",
     too_large: "الطلب كبير جدًا (64 كيلوبايت على الأكثر).",
+    timeout: "استغرق وصول الطلب وقتًا طويلًا. يرجى المحاولة مرة أخرى.",
     key_reused: "مفتاح عدم التكرار هذا استُخدم لتعليق آخر.",
     rate_limited: "أرسلت تعليقات كثيرة. حاول مرة أخرى بعد قليل.",
     malformed_json: "محتوى الطلب ليس تعليقًا بصيغة JSON صالحة.",

@@ -105,6 +105,7 @@ pub static EN: Strings = Strings {
 pub static EN_API: ApiMessages = ApiMessages {
     not_found: "This page does not exist.",
     too_large: "The request is too large (64 KiB at most).",
+    timeout: "The request took too long to arrive. Please try again.",
     key_reused: "This idempotency key was already used for another comment.",
     rate_limited: "Too many comments sent. Please try again in a moment.",
     malformed_json: "The request body is not a valid JSON comment.",

@@ -103,6 +103,7 @@ pub static FR: Strings = Strings {
 pub static FR_API: ApiMessages = ApiMessages {
     not_found: "Cette page n'existe pas.",
     too_large: "La requête est trop volumineuse (64 Kio au plus).",
+    timeout: "La requête a mis trop de temps à arriver. Réessayez.",
     key_reused: "Cette clé d'idempotence a déjà servi pour un autre commentaire.",
     rate_limited: "Trop de commentaires envoyés. Réessayez dans un moment.",
     malformed_json: "Le corps de la requête n'est pas un commentaire JSON valide.",

@@ -134,6 +134,8 @@ pub fn strings(lang: Lang) -> &'static Strings {
 pub struct ApiMessages {
     pub not_found: &'static str,
     pub too_large: &'static str,
+    /// A request body that did not arrive in time (`408 timeout`).
+    pub timeout: &'static str,
     pub key_reused: &'static str,
     pub rate_limited: &'static str,
     pub malformed_json: &'static str,
@@ -267,6 +269,7 @@ mod tests {
             let all = [
                 m.not_found,
                 m.too_large,
+                m.timeout,
                 m.key_reused,
                 m.rate_limited,
                 m.malformed_json,

@@ -7,6 +7,7 @@
 
 pub mod moderation;
 pub mod pg;
+pub mod raw;
 
 use std::path::PathBuf;
 use std::thread::JoinHandle;
@@ -105,6 +106,7 @@ impl Fixture {
             report_threshold: 3,
             trusted_proxies: Vec::new(),
             hsts: false,
+            connections: Default::default(),
         }
     }
 
